@@ -1,0 +1,5 @@
+package org.salescomp.cli;
+
+public final class Main {
+  public static void main(String[] args) {}
+}

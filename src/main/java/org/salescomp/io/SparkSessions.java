@@ -1,0 +1,34 @@
+package org.salescomp.io;
+
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+
+/** The one place a SparkSession is built: Delta enabled, UTC, settings from the config. */
+public final class SparkSessions {
+  private SparkSessions() {}
+
+  /**
+   * @param master a Spark master URL, or null to leave it to spark-submit
+   * @param extraConf further {@code spark.*} settings (from {@code salescomp.spark.conf})
+   */
+  public static SparkSession create(
+      String appName, String master, int shufflePartitions, boolean uiEnabled,
+      Map<String, String> extraConf) {
+    SparkSession.Builder builder = SparkSession.builder()
+        .appName(appName)
+        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.shuffle.partitions", shufflePartitions)
+        .config("spark.ui.enabled", uiEnabled)
+        .config("spark.ui.showConsoleProgress", false)
+        // Delta statistics and small local tables: no need for a metastore
+        .config("spark.sql.catalogImplementation", "in-memory")
+        .config("spark.databricks.delta.snapshotPartitions", Math.max(1, Math.min(shufflePartitions, 8)));
+    if (master != null && !master.isBlank()) {
+      builder.master(master);
+    }
+    extraConf.forEach(builder::config);
+    return builder.getOrCreate();
+  }
+}
