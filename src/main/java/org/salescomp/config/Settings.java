@@ -1,0 +1,135 @@
+package org.salescomp.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigValue;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.salescomp.domain.CompModel;
+import org.salescomp.io.SourceTable;
+
+/**
+ * Every setting of a run, read and validated at startup. The only class that reads {@link Config}:
+ * defaults come from {@code reference.conf}, overlays ({@code --conf FILE}, later files win) and then
+ * {@code -Dsalescomp.*} system properties go on top. A bad value throws {@link ConfigError} naming
+ * the file, the key path and what was expected.
+ */
+public record Settings(
+    String sparkMaster,
+    String appName,
+    int shufflePartitions,
+    boolean uiEnabled,
+    Map<String, String> sparkConf,
+    String lakehouseRoot,
+    String reportingCurrency,
+    int reopenMonths,
+    Map<SourceTable, SourceSettings> sources,
+    CompModel comp,
+    String configHash) {
+
+  static final String ROOT = "salescomp";
+  /** Subtrees whose keys the user names freely. */
+  private static final List<String> OPEN_PREFIXES =
+      List.of("salescomp.spark.conf.", "salescomp.comp.plans.");
+
+  /** Loads the defaults with the given overlays on top, in order. */
+  public static Settings load(List<Path> overlays) {
+    Config reference = ConfigFactory.parseResources(Settings.class.getClassLoader(), "reference.conf");
+    Config merged = reference;
+    for (Path file : overlays) {
+      merged = parse(file).withFallback(merged);
+    }
+    merged = ConfigFactory.systemProperties().withOnlyPath(ROOT).withFallback(merged);
+    try {
+      merged = merged.resolve();
+    } catch (ConfigException e) {
+      throw new ConfigError(e.origin(), ROOT, "cannot resolve substitution: " + e.getMessage());
+    }
+    rejectUnknownKeys(merged, reference.resolve());
+    return read(new ConfigReader(merged.getConfig(ROOT), ROOT), merged);
+  }
+
+  public static Settings defaults() {
+    return load(List.of());
+  }
+
+  private static Config parse(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new ConfigError(null, file.toString(), "config file not found");
+    }
+    try {
+      return ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+    } catch (ConfigException e) {
+      throw new ConfigError(e.origin(), file.toString(), "not valid HOCON: " + e.getMessage());
+    }
+  }
+
+  private static void rejectUnknownKeys(Config merged, Config reference) {
+    if (!merged.hasPath(ROOT)) {
+      return;
+    }
+    for (Map.Entry<String, ConfigValue> e : merged.getConfig(ROOT).entrySet()) {
+      String path = ROOT + "." + e.getKey();
+      boolean open = OPEN_PREFIXES.stream().anyMatch(path::startsWith);
+      boolean sourceTable = path.startsWith("salescomp.sources.") && path.endsWith(".table");
+      if (!open && !sourceTable && !reference.hasPathOrNull(path)) {
+        throw new ConfigError(e.getValue().origin(), path, "unknown key (not in reference.conf)");
+      }
+    }
+  }
+
+  private static Settings read(ConfigReader root, Config merged) {
+    ConfigReader spark = root.object("spark");
+    ConfigReader run = root.object("run");
+    String currency = root.string("reporting-currency");
+    if (!currency.matches("[A-Z]{3}")) {
+      throw root.error("reporting-currency", "expected a three-letter ISO currency code, got \"" + currency + "\"");
+    }
+    String lakehouse = root.string("lakehouse.root");
+    if (lakehouse.isBlank()) {
+      throw root.error("lakehouse.root", "expected a folder or URL");
+    }
+    return new Settings(
+        spark.string("master"),
+        spark.string("app-name"),
+        spark.integer("shuffle-partitions", 1),
+        spark.bool("ui-enabled"),
+        spark.stringMap("conf"),
+        lakehouse,
+        currency,
+        run.integer("reopen-months", 0),
+        readSources(root.object("sources")),
+        CompModelReader.read(root.object("comp")),
+        CompModelReader.hash(merged.getConfig(ROOT).root().render(ConfigRenderOptions.concise())));
+  }
+
+  private static Map<SourceTable, SourceSettings> readSources(ConfigReader sources) {
+    Map<SourceTable, SourceSettings> map = new EnumMap<>(SourceTable.class);
+    for (SourceTable table : SourceTable.values()) {
+      ConfigReader s = sources.object(table.tableName());
+      SourceFormat format = s.oneOf("format", SourceFormat.class);
+      String key = format == SourceFormat.TABLE ? "table" : "path";
+      String location = s.string(key);
+      if (location.isBlank()) {
+        throw s.error(key, "expected a non-empty " + key + " for format " + format.name().toLowerCase());
+      }
+      map.put(table, new SourceSettings(format, location));
+    }
+    return map;
+  }
+
+  public SourceSettings source(SourceTable table) {
+    return sources.get(table);
+  }
+
+  /** The Spark master, or null when spark-submit decides. */
+  public String sparkMasterOrNull() {
+    return sparkMaster.isBlank() ? null : sparkMaster;
+  }
+}

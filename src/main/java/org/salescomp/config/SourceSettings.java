@@ -1,0 +1,4 @@
+package org.salescomp.config;
+
+/** Where one input table lives: a path (parquet, delta, csv) or a metastore table name (table). */
+public record SourceSettings(SourceFormat format, String location) {}

@@ -1,0 +1,5 @@
+package org.salescomp.domain;
+
+import java.math.BigDecimal;
+
+public record ScorecardKpi(String metric, BigDecimal weight, boolean lowerIsBetter) {}

@@ -1,0 +1,14 @@
+package org.salescomp.io;
+
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+
+/** The published Delta tables under the lakehouse root, one folder per table. */
+public final class Lakehouse {
+  private Lakehouse() {}
+
+  /** Registers every published table under the root as a temporary view of its name; returns the names. */
+  public static List<String> registerViews(SparkSession spark, String root) {
+    throw new UnsupportedOperationException("in progress");
+  }
+}

@@ -1,0 +1,6 @@
+package org.salescomp.pipeline;
+
+import java.util.Map;
+
+/** What a run published: rows written per table, for the console summary and the run log. */
+public record RunResult(String runId, RunScope scope, Map<String, Long> rowsWritten, long elapsedMillis) {}
