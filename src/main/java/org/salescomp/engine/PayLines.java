@@ -1,0 +1,70 @@
+package org.salescomp.engine;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.format_number;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.regexp_replace;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The grain every pay step produces: one line of pay for a scenario, rep and month. Columns are those
+ * of the published {@code commission_lines} plus the scenario key.
+ */
+public final class PayLines {
+  public static final String SCENARIO = PlanTable.SCENARIO;
+  public static final String REP_ID = "rep_id";
+  public static final String MONTH = "month";
+  public static final String LINE_TYPE = "line_type";
+  public static final String DEAL_ID = "deal_id";
+  public static final String CREDITED_AMOUNT = "credited_amount";
+  public static final String TIER = "tier";
+  public static final String RATE = "rate";
+  public static final String MULTIPLIER = "multiplier";
+  public static final String AMOUNT = "amount";
+  public static final String EXPLANATION = "explanation";
+  public static final String PLAN_ID = "plan_id";
+  public static final String PLAN_HASH = PlanTable.PLAN_HASH;
+
+  public static final String[] COLUMNS = {SCENARIO, REP_ID, MONTH, LINE_TYPE, DEAL_ID, CREDITED_AMOUNT, TIER,
+      RATE, MULTIPLIER, AMOUNT, EXPLANATION, PLAN_ID, PLAN_HASH};
+
+  /** line_type values (data contract), in the order the model computes them. */
+  public static final String BASE_SALARY = "base_salary";
+  public static final String COMMISSION = "commission";
+  public static final String CX_ADJUSTMENT = "cx_adjustment";
+  public static final String CAP_ADJUSTMENT = "cap_adjustment";
+  public static final String CLAWBACK = "clawback";
+  public static final String GUARANTEE_TOPUP = "guarantee_topup";
+  public static final String MENTOR_BONUS = "mentor_bonus";
+  public static final String ADJUSTMENT = "adjustment";
+  public static final String SCORECARD_BONUS = "scorecard_bonus";
+  public static final String TEAM_AWARD = "team_award";
+  public static final String SPECIAL_AWARD = "special_award";
+
+  private PayLines() {}
+
+  public static Dataset<Row> conform(Dataset<Row> lines) {
+    return lines.select(COLUMNS[0], java.util.Arrays.copyOfRange(COLUMNS, 1, COLUMNS.length));
+  }
+
+  /** Money as a rep reads it: {@code 20,000.00}. */
+  public static Column money(Column amount) {
+    return format_number(amount, 2);
+  }
+
+  /** A rate as a percentage without trailing zeros: 0.025000 reads {@code 2.5%}. */
+  public static Column percent(Column rate) {
+    return concat(plain(rate.multiply(lit(100))), lit("%"));
+  }
+
+  /** A decimal without trailing zeros: 1.200000 reads {@code 1.2}, 10.000000 reads {@code 10}. */
+  public static Column plain(Column decimal) {
+    Column text = decimal.cast("string");
+    return regexp_replace(regexp_replace(text, "(\\.[0-9]*?)0+$", "$1"), "\\.$", "");
+  }
+
+}

@@ -1,0 +1,63 @@
+package org.salescomp.marts;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.salescomp.common.Money;
+import org.salescomp.engine.PayLines;
+
+/**
+ * One row per scenario, rep and month: the month's pay lines summed by kind. {@code total} is the sum
+ * of all the rep-month's lines, so it equals the sum of the other columns to the cent.
+ */
+public final class Payouts {
+  public static final String SCENARIO = PayLines.SCENARIO;
+  public static final String REP_ID = PayLines.REP_ID;
+  public static final String MONTH = PayLines.MONTH;
+  public static final String TOTAL = "total";
+
+  /** payouts column -> the line types it sums (data contract). */
+  public static final Map<String, List<String>> COLUMNS_BY_LINE_TYPE = new java.util.LinkedHashMap<>();
+
+  static {
+    COLUMNS_BY_LINE_TYPE.put("base_salary", List.of(PayLines.BASE_SALARY));
+    COLUMNS_BY_LINE_TYPE.put("commission", List.of(PayLines.COMMISSION));
+    COLUMNS_BY_LINE_TYPE.put("clawback", List.of(PayLines.CLAWBACK));
+    COLUMNS_BY_LINE_TYPE.put("cx_adjustment", List.of(PayLines.CX_ADJUSTMENT));
+    COLUMNS_BY_LINE_TYPE.put("cap_adjustment", List.of(PayLines.CAP_ADJUSTMENT));
+    COLUMNS_BY_LINE_TYPE.put("guarantee_topup", List.of(PayLines.GUARANTEE_TOPUP));
+    COLUMNS_BY_LINE_TYPE.put("bonus", List.of(PayLines.SCORECARD_BONUS));
+    COLUMNS_BY_LINE_TYPE.put("awards", List.of(PayLines.TEAM_AWARD, PayLines.SPECIAL_AWARD));
+    COLUMNS_BY_LINE_TYPE.put("mentor_bonus", List.of(PayLines.MENTOR_BONUS));
+    COLUMNS_BY_LINE_TYPE.put("adjustments", List.of(PayLines.ADJUSTMENT));
+  }
+
+  private Payouts() {}
+
+  public static Dataset<Row> build(Dataset<Row> lines) {
+    List<Column> sums = new ArrayList<>();
+    COLUMNS_BY_LINE_TYPE.forEach((column, lineTypes) -> sums.add(
+        coalesce(sum(when(col(PayLines.LINE_TYPE).isin(lineTypes.toArray()), col(PayLines.AMOUNT))), Money.zero())
+            .cast(Money.MONEY).as(column)));
+    sums.add(sum(col(PayLines.AMOUNT)).cast(Money.MONEY).as(TOTAL));
+    return lines
+        .groupBy(SCENARIO, REP_ID, MONTH)
+        .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new));
+  }
+
+  /** Column names of the published table, after rep_id and month. */
+  public static List<String> amountColumns() {
+    List<String> names = new ArrayList<>(COLUMNS_BY_LINE_TYPE.keySet());
+    names.add(TOTAL);
+    return names;
+  }
+
+}
