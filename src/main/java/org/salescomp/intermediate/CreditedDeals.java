@@ -70,9 +70,9 @@ public final class CreditedDeals {
         .withColumn(CREDITS, coalesce(col(CREDITS), ownerTakesAll))
         .withColumn(CREDITED_REPS, size(col(CREDITS)))
         .withColumn(PRIMARY_REP_ID, element_at(largestCreditFirst, 1).getField(REP_ID))
-        .join(broadcast(fxDaily),
-            col(StagedDeals.CURRENCY).equalTo(fxDaily.col(FxDailyRates.CURRENCY))
-                .and(col(CLOSE_DATE).equalTo(fxDaily.col(FxDailyRates.DAY))), "left")
+        .join(broadcast(fxDaily.select(col(FxDailyRates.CURRENCY).as("fx_currency"),
+                col(FxDailyRates.DAY).as("fx_day"), col(FxDailyRates.FX_RATE))),
+            col(StagedDeals.CURRENCY).equalTo(col("fx_currency")).and(col(CLOSE_DATE).equalTo(col("fx_day"))), "left")
         .withColumn(FX_RATE, when(col(StagedDeals.CURRENCY).equalTo(lit(reportingCurrency)),
             lit(BigDecimal.ONE).cast(Money.RATE)).otherwise(col(FX_RATE)));
 
