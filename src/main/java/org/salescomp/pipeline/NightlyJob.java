@@ -70,10 +70,17 @@ public final class NightlyJob {
         inScope(CommissionLines.publishedPayouts(model.payouts(), runId), "month", scope)
             .repartition(1).sortWithinPartitions("month", "rep_id"),
         owned));
+    String ownedPeriods = KpiPeriods.ownedRows(scope);
     written.put("kpi_rep_period", publisher.replace("kpi_rep_period",
-        inScope(model.kpiRepMonths().withColumn("run_id", lit(runId)), KpiRepPeriod.PERIOD_START, scope)
-            .repartition(1).sortWithinPartitions(KpiRepPeriod.PERIOD_START, KpiRepPeriod.REP_ID),
-        "period_type = 'month' AND " + monthRange(KpiRepPeriod.PERIOD_START, scope), KpiRepPeriod.PERIOD_TYPE));
+        KpiPeriods.inScope(model.kpis().repPeriods(), scope).withColumn("run_id", lit(runId))
+            .repartition(1).sortWithinPartitions(KpiRepPeriod.PERIOD_TYPE, KpiRepPeriod.PERIOD_START, KpiRepPeriod.REP_ID),
+        ownedPeriods, KpiRepPeriod.PERIOD_TYPE));
+    if (model.kpis().teamPeriods() != null) {
+      written.put("kpi_team_period", publisher.replace("kpi_team_period",
+          KpiPeriods.inScope(model.kpis().teamPeriods(), scope).withColumn("run_id", lit(runId))
+              .repartition(1).sortWithinPartitions(KpiRepPeriod.PERIOD_TYPE, KpiRepPeriod.PERIOD_START, "team_id"),
+          ownedPeriods, KpiRepPeriod.PERIOD_TYPE));
+    }
     return written;
   }
 

@@ -11,7 +11,6 @@ import org.salescomp.intermediate.RepMonths;
 import org.salescomp.intermediate.RepQuotas;
 import org.salescomp.intermediate.RosterMonths;
 import org.salescomp.io.SourceTable;
-import org.salescomp.marts.KpiRepPeriod;
 import org.salescomp.marts.Payouts;
 import org.salescomp.staging.SourceData;
 import org.salescomp.staging.StagedDeals;
@@ -28,7 +27,7 @@ public record PayrollModel(
     Dataset<Row> quotas,
     Dataset<Row> payLines,
     Dataset<Row> payouts,
-    Dataset<Row> kpiRepMonths) {
+    KpiModel kpis) {
 
   /**
    * @param inputs accepted input rows, one Dataset per source
@@ -47,7 +46,8 @@ public record PayrollModel(
 
     Dataset<Row> lines = BaseSalaryLines.build(rosterMonths, repMonthPlans)
         .unionByName(DealCommissionLines.build(credited, repMonthPlans, quotas));
+    KpiModel kpis = KpiModel.build(inputs, credited, repMonths, quotas, scope);
     return new PayrollModel(credited, rosterMonths, repMonths, repMonthPlans, quotas, lines,
-        Payouts.build(lines), KpiRepPeriod.months(credited, repMonths, quotas, inputs.get(SourceTable.TEAMS)));
+        Payouts.build(lines), kpis);
   }
 }
