@@ -1,0 +1,74 @@
+package org.salescomp.engine;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.salescomp.common.Money;
+
+/**
+ * Step 5, {@code clawback}: for each commission line of a rep, from this month or an earlier one, whose
+ * deal has an event ({@link DealEvents}) in this month at most {@code window-days} after the close date
+ * (churn only with {@code on-churn}): {@code -round2(rate * commission_i)} of that line. A deal line is
+ * clawed back once, at its earliest qualifying event. Window, rate and on-churn are those of the plan
+ * in force in the month of the clawback; a rep without a roster row that month has no pay lines to
+ * claw back from.
+ */
+public final class ClawbackLines {
+  private ClawbackLines() {}
+
+  /**
+   * @param commissionLines {@link DealCommissionLines}
+   * @param dealEvents {@link DealEvents}
+   * @param repMonthPlans {@link RepMonthPlans}
+   */
+  public static Dataset<Row> build(Dataset<Row> commissionLines, Dataset<Row> dealEvents, Dataset<Row> repMonthPlans) {
+    Dataset<Row> paidLines = commissionLines.select(col(PayLines.SCENARIO), col(PayLines.REP_ID),
+        col(PayLines.MONTH).as("line_month"), col(PayLines.DEAL_ID), col(PayLines.CREDITED_AMOUNT),
+        col(PayLines.AMOUNT).as("line_amount"));
+    Dataset<Row> plans = repMonthPlans.select(col(PayLines.SCENARIO), col(PayLines.REP_ID),
+        col(PayLines.MONTH).as(DealEvents.EVENT_MONTH), col(PlanTable.PLAN_ID), col(PlanTable.PLAN_HASH),
+        col(PlanTable.CLAWBACK_WINDOW_DAYS), col(PlanTable.CLAWBACK_RATE), col(PlanTable.CLAWBACK_ON_CHURN));
+
+    Column qualifies = col(DealEvents.EVENT_MONTH).geq(col("line_month"))
+        .and(col(DealEvents.DAYS_AFTER_CLOSE).leq(col(PlanTable.CLAWBACK_WINDOW_DAYS)))
+        .and(col(DealEvents.EVENT).notEqual(lit(DealEvents.CHURN)).or(col(PlanTable.CLAWBACK_ON_CHURN)));
+    var earliestFirst = Window.partitionBy(PayLines.SCENARIO, PayLines.REP_ID, PayLines.DEAL_ID)
+        .orderBy(col(DealEvents.EVENT_MONTH), col(DealEvents.EVENT).equalTo(lit(DealEvents.CHURN)),
+            col(DealEvents.EVENT_DATE));
+    Dataset<Row> clawed = paidLines
+        .join(dealEvents, PayLines.DEAL_ID)
+        .join(plans, new String[] {PayLines.SCENARIO, PayLines.REP_ID, DealEvents.EVENT_MONTH})
+        .where(qualifies)
+        .withColumn("event_rank", row_number().over(earliestFirst))
+        .where(col("event_rank").equalTo(1))
+        .withColumn(PayLines.MONTH, col(DealEvents.EVENT_MONTH));
+
+    Column amount = Money.round2(col(PlanTable.CLAWBACK_RATE).multiply(col("line_amount"))).multiply(-1);
+    Column what = when(col(DealEvents.EVENT).equalTo(lit(DealEvents.CHURN)),
+        concat(lit("customer churned in "), date_format(col(DealEvents.EVENT_DATE), "yyyy-MM")))
+        .otherwise(concat(col(DealEvents.EVENT), lit(" "), col(DealEvents.EVENT_DATE).cast("string")));
+    Column share = when(col(PlanTable.CLAWBACK_RATE).equalTo(lit(1)), lit(""))
+        .otherwise(concat(lit(" at "), PayLines.percent(col(PlanTable.CLAWBACK_RATE))));
+    Column explanation = concat(lit("clawback of "), col(PayLines.DEAL_ID), lit(" ("), what, lit(", "),
+        col(DealEvents.DAYS_AFTER_CLOSE).cast("string"), lit(" days after close)"), share, lit(" of "),
+        PayLines.money(col("line_amount")));
+
+    return clawed
+        .withColumn(PayLines.AMOUNT, amount.cast(Money.MONEY))
+        .where(col(PayLines.AMOUNT).notEqual(lit(0)))
+        .withColumn(PayLines.LINE_TYPE, lit(PayLines.CLAWBACK))
+        .withColumn(PayLines.TIER, lit(null).cast("int"))
+        .withColumn(PayLines.RATE, col(PlanTable.CLAWBACK_RATE))
+        .withColumn(PayLines.MULTIPLIER, lit(null).cast(Money.RATE))
+        .withColumn(PayLines.EXPLANATION, explanation)
+        .transform(PayLines::conform);
+  }
+}
