@@ -1,0 +1,66 @@
+package org.salescomp.engine;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.salescomp.marts.Payouts;
+
+/**
+ * Every pay line of every rep-month, for every scenario of the plan table, in the model's order
+ * ("Pay lines of a rep-month", steps 1-9), and the payouts that sum them. Pure: the nightly run and
+ * simulations call the same function with one or many scenarios.
+ */
+public final class CompEngine {
+
+  /** What the engine reads, all already accepted and staged. */
+  public record Inputs(
+      Dataset<Row> creditedDeals,
+      Dataset<Row> stagedDeals,
+      Dataset<Row> rosterMonths,
+      Dataset<Row> repMonthPlans,
+      Dataset<Row> quotas,
+      Dataset<Row> retention,
+      Dataset<Row> adjustments,
+      Dataset<Row> kpiRepPeriods,
+      Dataset<Row> kpiTeamPeriods,
+      Dataset<Row> scorecardScores,
+      Dataset<Row> awardRules) {}
+
+  /** Lines, payouts and the award tables, each with the scenario key. */
+  public record Result(Dataset<Row> lines, Dataset<Row> payouts, Dataset<Row> teamAwards, Dataset<Row> specialAwards) {}
+
+  private CompEngine() {}
+
+  public static Result run(Inputs in) {
+    Dataset<Row> commission = DealCommissionLines.build(in.creditedDeals(), in.repMonthPlans(), in.quotas());
+    Dataset<Row> months = CommissionMonths.build(commission, in.repMonthPlans(), in.kpiRepPeriods());
+    Dataset<Row> members = QuarterMembers.build(in.rosterMonths());
+    TeamAwards.Result team = TeamAwards.build(in.kpiTeamPeriods(), in.kpiRepPeriods(), in.creditedDeals(), members,
+        in.awardRules(), in.repMonthPlans());
+    SpecialAwards.Result special = SpecialAwards.build(in.kpiRepPeriods(), members, in.awardRules(),
+        in.repMonthPlans());
+
+    Dataset<Row> lines = BaseSalaryLines.build(in.rosterMonths(), in.repMonthPlans())
+        .unionByName(commission)
+        .unionByName(CxAdjustmentLines.build(months))
+        .unionByName(CapAdjustmentLines.build(months))
+        .unionByName(ClawbackLines.build(commission, DealEvents.build(in.stagedDeals(), in.retention()),
+            in.repMonthPlans()))
+        .unionByName(GuaranteeTopupLines.build(months))
+        .unionByName(MentorBonusLines.build(months, in.repMonthPlans()))
+        .unionByName(AdjustmentLines.build(in.adjustments(), in.repMonthPlans()))
+        .unionByName(ScorecardBonusLines.build(in.scorecardScores(), in.repMonthPlans()))
+        .unionByName(team.lines())
+        .unionByName(special.lines());
+    return new Result(lines, Payouts.build(lines), team.awards(), special.awards());
+  }
+
+  /** Scores of the published KPI table as the baseline scenario's: scenario, rep_id, quarter, scorecard_score. */
+  public static Dataset<Row> baselineScores(Dataset<Row> kpiRepPeriods) {
+    return kpiRepPeriods.where(col("period_type").equalTo(lit("quarter")))
+        .select(lit(PlanTable.BASELINE).as(PlanTable.SCENARIO), col("rep_id"), col("period_start").as("quarter"),
+            col("scorecard_score"));
+  }
+}
