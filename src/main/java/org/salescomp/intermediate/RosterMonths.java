@@ -3,6 +3,7 @@ package org.salescomp.intermediate;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_sub;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.last_day;
 import static org.apache.spark.sql.functions.least;
@@ -36,11 +37,18 @@ public final class RosterMonths {
   private RosterMonths() {}
 
   public static Dataset<Row> build(Dataset<Row> roster, LocalDate lastMonth) {
+    return build(roster, LocalDate.of(1900, 1, 1), lastMonth);
+  }
+
+  /** Only the months from {@code firstMonth} to {@code lastMonth}: a run computes a bounded history. */
+  public static Dataset<Row> build(Dataset<Row> roster, LocalDate firstMonth, LocalDate lastMonth) {
     Column lastDayHeld = date_sub(col("valid_to"), 1);
     Column lastMonthHeld = least(Periods.monthOf(lastDayHeld), lit(lastMonth)); // least() skips a null valid_to
+    Column firstMonthHeld = greatest(Periods.monthOf(col(VALID_FROM)), lit(firstMonth));
     return roster
-        .where(col(VALID_FROM).leq(lit(lastMonth.withDayOfMonth(lastMonth.lengthOfMonth()))))
-        .withColumn(MONTH, explode(sequence(Periods.monthOf(col(VALID_FROM)), lastMonthHeld, expr("interval 1 month"))))
+        .where(col(VALID_FROM).leq(lit(lastMonth.withDayOfMonth(lastMonth.lengthOfMonth())))
+            .and(col("valid_to").isNull().or(col("valid_to").gt(lit(firstMonth)))))
+        .withColumn(MONTH, explode(sequence(firstMonthHeld, lastMonthHeld, expr("interval 1 month"))))
         .withColumn(ACTIVE_DAYS, Periods.daysWithinMonth(col(VALID_FROM), col("valid_to"), col(MONTH)))
         .withColumn(DAYS_IN_MONTH, Periods.daysInMonth(col(MONTH)))
         .withColumn(LAST_ACTIVE_DAY, least(last_day(col(MONTH)), lastDayHeld))

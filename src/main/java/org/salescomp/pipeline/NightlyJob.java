@@ -41,7 +41,8 @@ public final class NightlyJob {
     List<RunLog.SourceCount> sourceCounts = SourceCounts.of(inputs, scope.logicalDate());
 
     Dataset<Row> planTable = PlanTable.of(spark, PlanTable.rows(PlanTable.BASELINE, settings.comp().plans()));
-    PayrollModel model = PayrollModel.build(inputs, planTable, scope, settings.reportingCurrency());
+    PayrollModel model = PayrollModel.build(inputs, planTable, scope, settings.comp().lookbackMonths(),
+        settings.reportingCurrency());
     PlanCoverage.requireVersionsInForce(model.repMonths(), planTable);
 
     Dataset<Row> lines = model.payLines().persist(StorageLevel.MEMORY_AND_DISK());

@@ -32,14 +32,15 @@ public record PayrollModel(
   /**
    * @param inputs accepted input rows, one Dataset per source
    * @param planTable {@link org.salescomp.engine.PlanTable} rows of every scenario to evaluate
+   * @param lookbackMonths months before the scope the results depend on ({@link RunScope#computeFrom})
    */
   public static PayrollModel build(SourceData inputs, Dataset<Row> planTable, RunScope scope,
-      String reportingCurrency) {
+      int lookbackMonths, String reportingCurrency) {
     Dataset<Row> roster = inputs.get(SourceTable.REPS);
     Dataset<Row> deals = StagedDeals.build(inputs.get(SourceTable.DEALS), scope.logicalDate());
     Dataset<Row> credited = CreditedDeals.build(deals, inputs.get(SourceTable.DEAL_CREDITS),
         FxDailyRates.build(inputs.get(SourceTable.FX_RATES)), roster, reportingCurrency);
-    Dataset<Row> rosterMonths = RosterMonths.build(roster, scope.lastMonthStart());
+    Dataset<Row> rosterMonths = RosterMonths.build(roster, scope.computeFrom(lookbackMonths), scope.lastMonthStart());
     Dataset<Row> repMonths = RepMonths.build(rosterMonths);
     Dataset<Row> quotas = RepQuotas.monthly(inputs.get(SourceTable.TARGETS));
     Dataset<Row> repMonthPlans = RepMonthPlans.build(repMonths, planTable);

@@ -34,6 +34,16 @@ public record RunScope(YearMonth from, YearMonth to, LocalDate logicalDate) {
     return to.atDay(1);
   }
 
+  /**
+   * The first month a run computes: results of its own months depend on earlier months (clawbacks of
+   * earlier deal lines, runs of low attainment, the previous quarter, the year so far), so it starts
+   * {@code lookbackMonths} before its first month, at the start of that year. A nightly run and a
+   * backfill thus compute any month they share identically.
+   */
+  public LocalDate computeFrom(int lookbackMonths) {
+    return from.minusMonths(lookbackMonths).atDay(1).withDayOfYear(1);
+  }
+
   /** The run id used when the scheduler gives none: stable, so a rerun of the same scope replaces its rows. */
   public String defaultRunId() {
     return "manual__" + from + "_" + to + "_" + logicalDate;
