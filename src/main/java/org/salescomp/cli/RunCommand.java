@@ -1,0 +1,113 @@
+package org.salescomp.cli;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.salescomp.config.Settings;
+import org.salescomp.config.SourceSettings;
+import org.salescomp.io.SourceTable;
+import org.salescomp.pipeline.NightlyJob;
+import org.salescomp.pipeline.RunResult;
+import org.salescomp.pipeline.RunScope;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code run}: the nightly job for a logical date, or a backfill of a range of months. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = {"Runs the nightly job, or a backfill of a range of months.",
+        "Recomputes the months of the scope from the sources and replaces exactly those months in the"
+            + " published tables. Give either --date (a nightly run) or --from and --to (a backfill)."})
+final class RunCommand implements Callable<Integer> {
+  @ParentCommand private Main main;
+  @Spec private CommandSpec spec;
+  @Mixin private ConfOptions conf;
+  @ArgGroup(exclusive = true, multiplicity = "1") private ScopeOptions scopeOptions;
+
+  @Option(names = "--run-id", paramLabel = "ID",
+      description = "id stamped on every row the run writes (default: derived from the scope, so a rerun"
+          + " of the same scope gets the same id)")
+  private String runId;
+
+  @Option(names = "--dry-run",
+      description = "validate the arguments and the config, print what would run, and stop before Spark starts")
+  private boolean dryRun;
+
+  static final class ScopeOptions {
+    @Option(names = "--date", paramLabel = "yyyy-MM-dd", required = true,
+        description = "logical date: recomputes its month and the salescomp.run.reopen-months months before it")
+    private LocalDate date;
+
+    @ArgGroup(exclusive = false) private Backfill backfill;
+  }
+
+  static final class Backfill {
+    @Option(names = "--from", paramLabel = "yyyy-MM", required = true, description = "first month of a backfill")
+    private YearMonth from;
+
+    @Option(names = "--to", paramLabel = "yyyy-MM", required = true,
+        description = "last month of a backfill (inclusive; the logical date is its last day)")
+    private YearMonth to;
+  }
+
+  @Override
+  public Integer call() {
+    Settings settings = conf.load();
+    RunScope scope = scope(settings);
+    String id = runId != null ? runId : scope.defaultRunId();
+    if (id.isBlank()) {
+      throw new ParameterException(spec.commandLine(), "--run-id must not be blank");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (dryRun) {
+      printPlan(out, settings, scope, id);
+      return ExitCodes.OK;
+    }
+    RunResult result = NightlyJob.run(main.sessions().create(settings), settings, scope, id);
+    out.println(statusLine(result));
+    return ExitCodes.OK;
+  }
+
+  private RunScope scope(Settings settings) {
+    if (scopeOptions.date != null) {
+      return RunScope.nightly(scopeOptions.date, settings.reopenMonths());
+    }
+    try {
+      return RunScope.backfill(scopeOptions.backfill.from, scopeOptions.backfill.to);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+  }
+
+  private void printPlan(PrintWriter out, Settings settings, RunScope scope, String id) {
+    out.println("dry run: arguments and config are valid; Spark was not started");
+    out.printf("  run id     %s%n", id);
+    out.printf("  months     %s .. %s (logical date %s)%n", scope.from(), scope.to(), scope.logicalDate());
+    out.printf("  config     %s (hash %s)%n", conf.overlays(), settings.configHash());
+    out.printf("  lakehouse  %s%n", settings.lakehouseRoot());
+    out.println("  sources");
+    for (SourceTable table : SourceTable.values()) {
+      SourceSettings source = settings.source(table);
+      out.printf("    %-20s %-8s %s%n", table.tableName(), source.format().name().toLowerCase(), source.location());
+    }
+  }
+
+  static String statusLine(RunResult result) {
+    Map<String, Long> rows = result.rowsWritten();
+    String written = rows.entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue())
+        .collect(Collectors.joining(", "));
+    return String.format(Locale.ROOT, "run %s succeeded: months %s..%s, logical date %s; rows written: %s; %.1f s",
+        result.runId(), result.scope().from(), result.scope().to(), result.scope().logicalDate(),
+        written.isEmpty() ? "none" : written, result.elapsedMillis() / 1000.0);
+  }
+}

@@ -1,0 +1,83 @@
+package org.salescomp.cli;
+
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.salescomp.config.Settings;
+import org.salescomp.io.Lakehouse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code sql}: a read-only Spark SQL query over the published tables, each visible by its name. */
+@Command(name = "sql", mixinStandardHelpOptions = true,
+    description = {"Queries the published tables with Spark SQL (read-only).",
+        "Each published table of the lakehouse is a view of its name (payouts, commission_lines, ...)."
+            + " Only SELECT, WITH, VALUES, SHOW and DESCRIBE statements are accepted."})
+final class SqlCommand implements Callable<Integer> {
+  static final int DEFAULT_TABLE_LIMIT = 1000;
+
+  enum Format { TABLE, CSV }
+
+  @ParentCommand private Main main;
+  @Spec private CommandSpec spec;
+  @Mixin private ConfOptions conf;
+
+  @Parameters(paramLabel = "QUERY", description = "the statement, quoted as one argument")
+  private String query;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+      description = "table or csv (default: ${DEFAULT-VALUE}); csv is RFC 4180 with a header")
+  private Format format;
+
+  @Option(names = "--limit", paramLabel = "N",
+      description = "print at most N rows (default: " + DEFAULT_TABLE_LIMIT + " for table, all for csv)")
+  private Integer limit;
+
+  @Override
+  public Integer call() throws Exception {
+    if (limit != null && limit < 0) {
+      throw new ParameterException(spec.commandLine(), "--limit must not be negative, got " + limit);
+    }
+    Settings settings = conf.load();
+    SparkSession spark = main.sessions().create(settings);
+    Dataset<Row> result = execute(spark, settings);
+    ResultPrinter printer = new ResultPrinter(spec.commandLine().getOut(), spark);
+    if (format == Format.CSV) {
+      printer.csv(limit == null ? result : result.limit(limit));
+    } else {
+      printer.table(result, limit == null ? DEFAULT_TABLE_LIMIT : limit);
+    }
+    spec.commandLine().getOut().flush();
+    return ExitCodes.OK;
+  }
+
+  /** Checks the statement, registers the published tables and plans the query. */
+  private Dataset<Row> execute(SparkSession spark, Settings settings) throws Exception {
+    if (!userInput(() -> ReadOnlyQuery.isReadOnly(spark.sessionState().sqlParser(), query))) {
+      throw new ParameterException(spec.commandLine(), ReadOnlyQuery.RULE);
+    }
+    Lakehouse.registerViews(spark, settings.lakehouseRoot());
+    return userInput(() -> spark.sql(query));
+  }
+
+  /** Runs a step on the user's SQL: an AnalysisException (ParseException included) exits 2 with Spark's message. */
+  private <T> T userInput(Callable<T> step) throws Exception {
+    try {
+      return step.call();
+    } catch (Exception e) {
+      // Scala does not declare AnalysisException, so javac cannot catch it by its type
+      if (e instanceof AnalysisException analysis) {
+        throw new ParameterException(spec.commandLine(), analysis.getSimpleMessage(), e);
+      }
+      throw e;
+    }
+  }
+}
