@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.salescomp.common.Stages;
 import org.salescomp.marts.Payouts;
 
 /**
@@ -33,9 +34,11 @@ public final class CompEngine {
 
   private CompEngine() {}
 
-  public static Result run(Inputs in) {
-    Dataset<Row> commission = DealCommissionLines.build(in.creditedDeals(), in.repMonthPlans(), in.quotas());
-    Dataset<Row> months = CommissionMonths.build(commission, in.repMonthPlans(), in.kpiRepPeriods());
+  public static Result run(Inputs in, Stages stages) {
+    Dataset<Row> commission = stages.stage("commission_lines",
+        DealCommissionLines.build(in.creditedDeals(), in.repMonthPlans(), in.quotas()));
+    Dataset<Row> months = stages.stage("commission_months",
+        CommissionMonths.build(commission, in.repMonthPlans(), in.kpiRepPeriods()));
     Dataset<Row> members = QuarterMembers.build(in.rosterMonths());
     TeamAwards.Result team = TeamAwards.build(in.kpiTeamPeriods(), in.kpiRepPeriods(), in.creditedDeals(), members,
         in.awardRules(), in.repMonthPlans());
@@ -54,7 +57,8 @@ public final class CompEngine {
         .unionByName(ScorecardBonusLines.build(in.scorecardScores(), in.repMonthPlans()))
         .unionByName(team.lines())
         .unionByName(special.lines());
-    return new Result(lines, Payouts.build(lines), team.awards(), special.awards());
+    Dataset<Row> kept = stages.stage("pay_lines", lines);
+    return new Result(kept, Payouts.build(kept), team.awards(), special.awards());
   }
 
   /** Scores of the published KPI table as the baseline scenario's: scenario, rep_id, quarter, scorecard_score. */

@@ -5,6 +5,8 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes published tables. A run replaces exactly the periods it owns in one Delta commit
@@ -12,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
  * old or the new periods, never a mix. Every commit carries the run id as {@code userMetadata}.
  */
 public final class DeltaPublisher {
+  private static final Logger LOG = LoggerFactory.getLogger(DeltaPublisher.class);
   private final SparkSession spark;
   private final String root;
   private final String runId;
@@ -31,13 +34,16 @@ public final class DeltaPublisher {
    * {@code rows}, which must all match it; Delta checks that.
    */
   public long replace(String table, Dataset<Row> rows, String ownedRows, String... partitionColumns) {
+    long start = System.nanoTime();
     rows.write().format("delta")
         .mode("overwrite")
         .option("replaceWhere", ownedRows)
         .option("userMetadata", runId)
         .partitionBy(partitionColumns)
         .save(pathOf(table));
-    return lastCommitOutputRows(table);
+    long written = lastCommitOutputRows(table);
+    LOG.info("published {}: {} rows in {} s", table, written, String.format("%.1f", (System.nanoTime() - start) / 1e9));
+    return written;
   }
 
   /** Inserts or replaces the rows of {@code rows} whose {@code keyColumn} matches (a small table such as run_log). */

@@ -1,9 +1,15 @@
 package org.salescomp.pipeline;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.salescomp.engine.BaseSalaryLines;
-import org.salescomp.engine.DealCommissionLines;
+import org.salescomp.common.Stages;
+import org.salescomp.domain.Coaching;
+import org.salescomp.engine.CompEngine;
+import org.salescomp.engine.PlanTable;
 import org.salescomp.engine.RepMonthPlans;
 import org.salescomp.intermediate.CreditedDeals;
 import org.salescomp.intermediate.FxDailyRates;
@@ -11,44 +17,70 @@ import org.salescomp.intermediate.RepMonths;
 import org.salescomp.intermediate.RepQuotas;
 import org.salescomp.intermediate.RosterMonths;
 import org.salescomp.io.SourceTable;
-import org.salescomp.marts.Payouts;
+import org.salescomp.marts.CoachingFlags;
 import org.salescomp.staging.SourceData;
 import org.salescomp.staging.StagedDeals;
 
 /**
  * The whole computation from accepted inputs to marts, as pure Dataset transformations: the same
- * function serves the nightly run (one scenario) and simulations (a plan table with many).
+ * function serves the nightly run (one scenario) and simulations (plan and award tables with many).
+ * Stage boundaries ({@link Stages}) decide where shared results are materialised; nothing here reads
+ * or writes storage.
  */
 public record PayrollModel(
     Dataset<Row> creditedDeals,
     Dataset<Row> rosterMonths,
     Dataset<Row> repMonths,
     Dataset<Row> repMonthPlans,
-    Dataset<Row> quotas,
-    Dataset<Row> payLines,
-    Dataset<Row> payouts,
-    KpiModel kpis) {
+    KpiModel kpis,
+    CompEngine.Result pay,
+    Dataset<Row> coachingFlags) {
+
+  /** The rules that are not plans: awards (per scenario, as data), coaching and training. */
+  public record Rules(Dataset<Row> planTable, Dataset<Row> awardRules, Coaching coaching,
+      List<String> requiredCourses, int lookbackMonths, String reportingCurrency) {}
 
   /**
    * @param inputs accepted input rows, one Dataset per source
-   * @param planTable {@link org.salescomp.engine.PlanTable} rows of every scenario to evaluate
-   * @param lookbackMonths months before the scope the results depend on ({@link RunScope#computeFrom})
+   * @param rules plan and award tables of every scenario to evaluate, and the run's other rules
    */
-  public static PayrollModel build(SourceData inputs, Dataset<Row> planTable, RunScope scope,
-      int lookbackMonths, String reportingCurrency) {
+  public static PayrollModel build(SourceData inputs, Rules rules, RunScope scope) {
+    return build(inputs, rules, scope, Stages.inline());
+  }
+
+  /** @param stages where the model's shared intermediate results are materialised */
+  public static PayrollModel build(SourceData inputs, Rules rules, RunScope scope, Stages stages) {
     Dataset<Row> roster = inputs.get(SourceTable.REPS);
     Dataset<Row> deals = StagedDeals.build(inputs.get(SourceTable.DEALS), scope.logicalDate());
-    Dataset<Row> credited = CreditedDeals.build(deals, inputs.get(SourceTable.DEAL_CREDITS),
-        FxDailyRates.build(inputs.get(SourceTable.FX_RATES)), roster, reportingCurrency);
-    Dataset<Row> rosterMonths = RosterMonths.build(roster, scope.computeFrom(lookbackMonths), scope.lastMonthStart());
+    Dataset<Row> credited = stages.stage("credited_deals", CreditedDeals.build(deals,
+        inputs.get(SourceTable.DEAL_CREDITS), FxDailyRates.build(inputs.get(SourceTable.FX_RATES)), roster,
+        rules.reportingCurrency()));
+    Dataset<Row> rosterMonths = stages.stage("roster_months", RosterMonths.build(roster,
+        scope.computeFrom(rules.lookbackMonths()), scope.lastMonthStart()));
     Dataset<Row> repMonths = RepMonths.build(rosterMonths);
     Dataset<Row> quotas = RepQuotas.monthly(inputs.get(SourceTable.TARGETS));
-    Dataset<Row> repMonthPlans = RepMonthPlans.build(repMonths, planTable);
+    Dataset<Row> repMonthPlans = stages.stage("rep_month_plans", RepMonthPlans.build(repMonths, rules.planTable()));
 
-    Dataset<Row> lines = BaseSalaryLines.build(rosterMonths, repMonthPlans)
-        .unionByName(DealCommissionLines.build(credited, repMonthPlans, quotas));
-    KpiModel kpis = KpiModel.build(inputs, credited, repMonths, quotas, scope);
-    return new PayrollModel(credited, rosterMonths, repMonths, repMonthPlans, quotas, lines,
-        Payouts.build(lines), kpis);
+    KpiModel kpis = staged(KpiModel.build(inputs, credited, repMonths, quotas, repMonthPlans,
+        rules.requiredCourses(), scope), stages);
+    CompEngine.Result pay = CompEngine.run(new CompEngine.Inputs(credited, deals, rosterMonths, repMonthPlans, quotas,
+        inputs.get(SourceTable.CUSTOMER_RETENTION), inputs.get(SourceTable.ADJUSTMENTS), kpis.repPeriods(),
+        kpis.teamPeriods(), CompEngine.baselineScores(kpis.repPeriods()), rules.awardRules()), stages);
+    Dataset<Row> baselinePlans = repMonthPlans.where(col(PlanTable.SCENARIO).equalTo(lit(PlanTable.BASELINE)));
+    Dataset<Row> coaching = CoachingFlags.build(kpis.repPeriods(), baselinePlans, rules.coaching());
+    return new PayrollModel(credited, rosterMonths, repMonths, repMonthPlans, kpis, pay, coaching);
+  }
+
+  /** The KPI tables as stages; their shared parts are cached while the stages are computed. */
+  private static KpiModel staged(KpiModel kpis, Stages stages) {
+    kpis.persist();
+    try {
+      return new KpiModel(stages.stage("kpi_rep_period", kpis.repPeriods()),
+          stages.stage("kpi_team_period", kpis.teamPeriods()),
+          stages.stage("kpi_region_period", kpis.regionPeriods()),
+          stages.stage("unattributed", kpis.unattributed()), List.of());
+    } finally {
+      kpis.unpersist();
+    }
   }
 }

@@ -1,0 +1,92 @@
+package org.salescomp.pipeline;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.salescomp.engine.PayLines;
+import org.salescomp.engine.PlanTable;
+import org.salescomp.io.DeltaPublisher;
+import org.salescomp.marts.CommissionLines;
+
+/**
+ * Writes the marts of a run: each table replaces exactly the periods the run owns (months; the
+ * quarters and years containing them for KPIs; quarters paid in its months for awards), rows carry
+ * the run id, and rows are sorted so the files' contents are deterministic.
+ */
+final class PublishedTables {
+  private PublishedTables() {}
+
+  static Map<String, Long> write(DeltaPublisher publisher, PayrollModel model, RunScope scope, String runId) {
+    Map<String, Long> written = new LinkedHashMap<>();
+    String months = between("month", scope.firstDay(), scope.lastMonthStart());
+    written.put("commission_lines", publisher.replace("commission_lines",
+        CommissionLines.published(model.pay().lines(), runId).where(monthsIn(scope, "month"))
+            .repartition(col("month")).sortWithinPartitions("rep_id", "line_type", "deal_id", "explanation", "amount"),
+        months, "month"));
+    written.put("payouts", publisher.replace("payouts",
+        CommissionLines.publishedPayouts(model.pay().payouts(), runId).where(monthsIn(scope, "month"))
+            .repartition(1).sortWithinPartitions("month", "rep_id"),
+        months));
+
+    String periods = KpiPeriods.ownedRows(scope);
+    written.put("kpi_rep_period", publisher.replace("kpi_rep_period",
+        withRunId(KpiPeriods.inScope(model.kpis().repPeriods(), scope), runId)
+            .repartition(1).sortWithinPartitions("period_type", "period_start", "rep_id"),
+        periods, "period_type"));
+    written.put("kpi_team_period", publisher.replace("kpi_team_period",
+        withRunId(KpiPeriods.inScope(model.kpis().teamPeriods(), scope), runId)
+            .repartition(1).sortWithinPartitions("period_type", "period_start", "team_id"),
+        periods, "period_type"));
+    written.put("kpi_region_period", publisher.replace("kpi_region_period",
+        withRunId(KpiPeriods.inScope(model.kpis().regionPeriods(), scope), runId)
+            .repartition(1).sortWithinPartitions("period_type", "period_start", "region"),
+        periods, "period_type"));
+
+    // a quarter's awards are paid in its last month: the run owns the quarters paid in its months
+    String quarters = between("quarter", scope.firstDay().minusMonths(2), scope.lastMonthStart().minusMonths(2));
+    Column paidInScope = col("quarter").between(lit(scope.firstDay().minusMonths(2)),
+        lit(scope.lastMonthStart().minusMonths(2)));
+    written.put("team_awards", publisher.replace("team_awards",
+        withRunId(baseline(model.pay().teamAwards()).where(paidInScope), runId)
+            .repartition(1).sortWithinPartitions("quarter", "team_id", "award"),
+        quarters));
+    written.put("special_awards", publisher.replace("special_awards",
+        withRunId(baseline(model.pay().specialAwards()).where(paidInScope), runId)
+            .repartition(1).sortWithinPartitions("quarter", "award", "rank"),
+        quarters));
+    written.put("coaching_flags", publisher.replace("coaching_flags",
+        withRunId(model.coachingFlags().where(monthsIn(scope, "month")), runId)
+            .repartition(1).sortWithinPartitions("month", "rep_id", "reason"),
+        months));
+    return written;
+  }
+
+  private static Dataset<Row> baseline(Dataset<Row> rows) {
+    List<Column> columns = new ArrayList<>();
+    for (String c : rows.columns()) {
+      if (!c.equals(PayLines.SCENARIO)) {
+        columns.add(col(c));
+      }
+    }
+    return rows.where(col(PlanTable.SCENARIO).equalTo(lit(PlanTable.BASELINE))).select(columns.toArray(Column[]::new));
+  }
+
+  private static Dataset<Row> withRunId(Dataset<Row> rows, String runId) {
+    return rows.withColumn("run_id", lit(runId));
+  }
+
+  private static Column monthsIn(RunScope scope, String column) {
+    return col(column).between(lit(scope.firstDay()), lit(scope.lastMonthStart()));
+  }
+
+  private static String between(String column, java.time.LocalDate from, java.time.LocalDate to) {
+    return column + " >= '" + from + "' AND " + column + " <= '" + to + "'";
+  }
+}
