@@ -7,6 +7,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -21,30 +26,31 @@ import org.salescomp.marts.CommissionLines;
  * the run id, and rows are sorted so the files' contents are deterministic.
  */
 final class PublishedTables {
+  private static final int PARALLEL_WRITES = 4;
   private PublishedTables() {}
 
   static Map<String, Long> write(DeltaPublisher publisher, PayrollModel model, RunScope scope, String runId) {
-    Map<String, Long> written = new LinkedHashMap<>();
+    Map<String, Callable<Long>> tasks = new LinkedHashMap<>();
     String months = between("month", scope.firstDay(), scope.lastMonthStart());
-    written.put("commission_lines", publisher.replace("commission_lines",
+    tasks.put("commission_lines", () -> publisher.replace("commission_lines",
         CommissionLines.published(model.pay().lines(), runId).where(monthsIn(scope, "month"))
             .repartition(col("month")).sortWithinPartitions("rep_id", "line_type", "deal_id", "explanation", "amount"),
         months, "month"));
-    written.put("payouts", publisher.replace("payouts",
+    tasks.put("payouts", () -> publisher.replace("payouts",
         CommissionLines.publishedPayouts(model.pay().payouts(), runId).where(monthsIn(scope, "month"))
             .repartition(1).sortWithinPartitions("month", "rep_id"),
         months));
 
     String periods = KpiPeriods.ownedRows(scope);
-    written.put("kpi_rep_period", publisher.replace("kpi_rep_period",
+    tasks.put("kpi_rep_period", () -> publisher.replace("kpi_rep_period",
         withRunId(KpiPeriods.inScope(model.kpis().repPeriods(), scope), runId)
             .repartition(1).sortWithinPartitions("period_type", "period_start", "rep_id"),
         periods, "period_type"));
-    written.put("kpi_team_period", publisher.replace("kpi_team_period",
+    tasks.put("kpi_team_period", () -> publisher.replace("kpi_team_period",
         withRunId(KpiPeriods.inScope(model.kpis().teamPeriods(), scope), runId)
             .repartition(1).sortWithinPartitions("period_type", "period_start", "team_id"),
         periods, "period_type"));
-    written.put("kpi_region_period", publisher.replace("kpi_region_period",
+    tasks.put("kpi_region_period", () -> publisher.replace("kpi_region_period",
         withRunId(KpiPeriods.inScope(model.kpis().regionPeriods(), scope), runId)
             .repartition(1).sortWithinPartitions("period_type", "period_start", "region"),
         periods, "period_type"));
@@ -53,19 +59,52 @@ final class PublishedTables {
     String quarters = between("quarter", scope.firstDay().minusMonths(2), scope.lastMonthStart().minusMonths(2));
     Column paidInScope = col("quarter").between(lit(scope.firstDay().minusMonths(2)),
         lit(scope.lastMonthStart().minusMonths(2)));
-    written.put("team_awards", publisher.replace("team_awards",
+    tasks.put("team_awards", () -> publisher.replace("team_awards",
         withRunId(baseline(model.pay().teamAwards()).where(paidInScope), runId)
             .repartition(1).sortWithinPartitions("quarter", "team_id", "award"),
         quarters));
-    written.put("special_awards", publisher.replace("special_awards",
+    tasks.put("special_awards", () -> publisher.replace("special_awards",
         withRunId(baseline(model.pay().specialAwards()).where(paidInScope), runId)
             .repartition(1).sortWithinPartitions("quarter", "award", "rank"),
         quarters));
-    written.put("coaching_flags", publisher.replace("coaching_flags",
+    tasks.put("coaching_flags", () -> publisher.replace("coaching_flags",
         withRunId(model.coachingFlags().where(monthsIn(scope, "month")), runId)
             .repartition(1).sortWithinPartitions("month", "rep_id", "reason"),
         months));
-    return written;
+    return runConcurrently(tasks);
+  }
+
+  /**
+   * Each table is its own Delta commit, independent of the others: writing them side by side hides
+   * the per-commit latency. The first failure is rethrown once every write has ended.
+   */
+  private static Map<String, Long> runConcurrently(Map<String, Callable<Long>> tasks) {
+    ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_WRITES);
+    try {
+      Map<String, Future<Long>> futures = new LinkedHashMap<>();
+      tasks.forEach((table, task) -> futures.put(table, pool.submit(task)));
+      Map<String, Long> written = new LinkedHashMap<>();
+      RuntimeException failure = null;
+      for (Map.Entry<String, Future<Long>> f : futures.entrySet()) {
+        try {
+          written.put(f.getKey(), f.getValue().get());
+        } catch (ExecutionException e) {
+          if (failure == null) {
+            failure = e.getCause() instanceof RuntimeException r ? r
+                : new IllegalStateException("publishing " + f.getKey() + " failed", e.getCause());
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while publishing " + f.getKey(), e);
+        }
+      }
+      if (failure != null) {
+        throw failure;
+      }
+      return written;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private static Dataset<Row> baseline(Dataset<Row> rows) {

@@ -125,6 +125,78 @@ class NightlyJobEndToEndTest {
     assertThat(count("select count(*) from run_log")).isEqualTo(2);
   }
 
+  @Test
+  @Order(6)
+  void awardSharesAddUpToTheirPoolsAndCommissionIsNeverNegative() {
+    assertThat(count("select count(*) from team_awards")).isGreaterThan(0);
+    // team_award lines of a pay month sum to the pools of the quarters paid that month
+    assertThat(count("""
+        select count(*) from (select month, sum(amount) as paid from commission_lines where line_type = 'team_award'
+          group by month) l
+        full outer join (select add_months(quarter, 2) as month, sum(amount) as pools from team_awards group by 1) a
+          on l.month = a.month
+        where l.paid is null or a.pools is null or l.paid != a.pools
+        """)).isZero();
+    assertThat(count("""
+        select count(*) from (select month, sum(amount) as paid from commission_lines where line_type = 'special_award'
+          group by month) l
+        full outer join (select add_months(quarter, 2) as month, sum(amount) as awarded from special_awards group by 1) a
+          on l.month = a.month
+        where l.paid is null or a.awarded is null or l.paid != a.awarded
+        """)).isZero();
+    assertThat(count("select count(*) from commission_lines where line_type = 'commission' and amount < 0")).isZero();
+    assertThat(count("select count(*) from commission_lines where line_type = 'clawback' and amount >= 0")).isZero();
+  }
+
+  @Test
+  @Order(7)
+  void changingOnePlanRateChangesOnlyTheRepMonthsUnderThatPlan() throws IOException {
+    List<Row> before = spark.sql("select rep_id, month, total from payouts").collectAsList();
+    Path cheaper = Files.writeString(dir.resolve("inside-sales-cheaper.conf"), """
+        salescomp.comp.plans.inside-sales.versions = [{
+          effective-from = "2024-01-01"
+          commission {
+            tier-mode = retroactive
+            tiers = [{ from = 0.0, rate = 0.025 }, { from = 0.8, rate = 0.04 }, { from = 1.0, rate = 0.06 }]
+            product-multipliers { default = 1.0, subscription = 1.1 }
+            channel-multipliers { default = 1.0, online = 0.9 }
+            monthly-cap = 15000.00
+          }
+          scorecard.target-bonus-quarterly = 1500.00
+          mentor { months = 6, rate = 0.05 }
+        }]
+        """);
+    Settings changed = Settings.load(List.of(Path.of("conf/local.conf"),
+        dir.resolve("data").resolve("sources.conf"), dir.resolve("lakehouse.conf"), cheaper));
+    spark.createDataFrame(before, spark.table("payouts").select("rep_id", "month", "total").schema())
+        .createOrReplaceTempView("payouts_before");
+    NightlyJob.run(spark, changed, BACKFILL, BACKFILL.defaultRunId());
+    Lakehouse.registerViews(spark, settings.lakehouseRoot());
+    long changedRepMonths = count("""
+        select count(*) from payouts p join payouts_before b on p.rep_id = b.rep_id and p.month = b.month
+        where p.total != b.total
+        """);
+    assertThat(changedRepMonths).isGreaterThan(0);
+    // every rep-month that changed was paid under inside-sales, or claws back a deal paid under it
+    List<Row> others = spark.sql("""
+        select p.rep_id, p.month, b.total, p.total from payouts p
+        join payouts_before b on p.rep_id = b.rep_id and p.month = b.month
+        where p.total != b.total
+          and not exists (select 1 from commission_lines l where l.rep_id = p.rep_id and l.month = p.month
+            and l.plan_id = 'inside-sales')
+          and not exists (select 1 from commission_lines c join commission_lines o
+              on c.deal_id = o.deal_id and c.rep_id = o.rep_id and o.line_type = 'commission'
+            where c.rep_id = p.rep_id and c.month = p.month and c.line_type = 'clawback'
+              and o.plan_id = 'inside-sales')
+        """).limit(10).collectAsList();
+    if (!others.isEmpty()) {
+      spark.sql("select rep_id, month, line_type, amount, plan_id, explanation from commission_lines where rep_id = '"
+          + others.get(0).getString(0) + "' and month = '" + others.get(0).get(1) + "' and line_type != 'commission'")
+          .show(50, false);
+    }
+    assertThat(others).isEmpty();
+  }
+
   private static List<Row> sorted(String table) {
     Dataset<Row> rows = spark.table(table);
     return rows.orderBy(java.util.Arrays.stream(rows.columns()).map(org.apache.spark.sql.functions::col)
