@@ -3,18 +3,22 @@
 #
 #   salescomp-submit.sh [spark-submit options --] SUBCOMMAND [ARGS...]
 #
-# Options before "--" go to spark-submit, everything after it to salescomp. Masters:
-#   YARN:        --master yarn --deploy-mode cluster
+# Options before "--" go to spark-submit, everything after it to salescomp. The Airflow DAGs
+# (jobs/airflow/) submit the same command lines; jobs/README.md is the deploy guide. Masters:
+#   YARN:        --master yarn --deploy-mode cluster [--queue Q]
 #   Kubernetes:  --master k8s://https://<api-server>:6443 --deploy-mode cluster
-#                --conf spark.kubernetes.container.image=<image>
-#   standalone:  --master spark://<host>:7077
-# The config: in client mode the driver reads --conf from local disk. In cluster mode ship it with the
-# job; --files puts a file in the driver's working directory:
-#   --files /etc/salescomp/nightly.conf -- run --date 2026-03-31 --conf nightly.conf
-# conf/cluster.conf includes plans/*.conf by relative path, so ship the whole folder for it:
-#   (cd conf && zip -r ../conf.zip .)
-#   --archives conf.zip#conf -- run --date 2026-03-31 --conf conf/cluster.conf
-# SALESCOMP_JAR overrides the jar. Driver: --driver-memory (SALESCOMP_DRIVER_MEMORY, default 4g), --driver-java-options "-D...".
+#                --conf spark.kubernetes.container.image=<image with Spark 3.5, Scala 2.12, Java 17>
+#                --conf spark.kubernetes.file.upload.path=<s3a:// or hdfs:// folder for --files and the jar>
+#   standalone:  --master spark://<host>:7077 (client mode: the driver runs here)
+# The config: in client mode the driver reads --conf from local disk. In cluster mode (YARN, Kubernetes)
+# ship it with the job: --files puts it in the driver's working directory, so --conf names it bare.
+# Make one file of a config and the plans it includes with bundle-conf.sh:
+#   jobs/spark-submit/bundle-conf.sh conf/cluster.conf > salescomp.conf
+#   salescomp-submit.sh --master yarn --deploy-mode cluster --files salescomp.conf \
+#     -- run --date 2026-03-31 --run-id nightly_2026-03-31 --conf salescomp.conf
+# Resources: --properties-file with lines like spark-defaults.conf.example, or --conf KEY=VALUE.
+# SALESCOMP_JAR overrides the jar. Driver: --driver-memory (SALESCOMP_DRIVER_MEMORY, default 4g),
+# --driver-java-options "-Dsalescomp.KEY=VALUE" (system properties win over the --conf files).
 # spark-submit adds Spark's Java 17 --add-opens flags to the driver and the executors itself.
 set -euo pipefail
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.salescomp.config.Settings;
+import org.salescomp.ops.JsonLogs;
 import picocli.CommandLine.Option;
 
 /** {@code --conf FILE}, shared by every subcommand: HOCON overlays on the defaults of reference.conf. */
@@ -19,8 +20,13 @@ final class ConfOptions {
     return files.isEmpty() ? List.of(DEFAULT) : List.copyOf(files);
   }
 
-  /** Loads and validates every setting; throws {@link org.salescomp.config.ConfigError} (exit 2). */
+  /**
+   * Loads and validates every setting (throws {@link org.salescomp.config.ConfigError}, exit 2), and
+   * switches the logs to JSON lines when {@code salescomp.logging.format = json}.
+   */
   Settings load() {
-    return Settings.load(overlays());
+    Settings settings = Settings.load(overlays());
+    JsonLogs.configure(settings.ops().logFormat());
+    return settings;
   }
 }

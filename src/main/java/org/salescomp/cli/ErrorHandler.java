@@ -31,7 +31,7 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
     if (code == ExitCodes.SOFTWARE) {
       e.printStackTrace(err);
     } else {
-      err.println(cmd.getCommandSpec().qualifiedName() + ": " + oneLine(ExitCodes.reason(e).getMessage()));
+      err.println(cmd.getCommandSpec().qualifiedName() + ": " + oneLine(ExitCodes.message(ExitCodes.reason(e))));
     }
     err.flush();
     return code;

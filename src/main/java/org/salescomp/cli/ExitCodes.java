@@ -1,6 +1,8 @@
 package org.salescomp.cli;
 
 import org.salescomp.config.ConfigError;
+import org.salescomp.io.SchemaError;
+import org.salescomp.quality.DataQualityException;
 import picocli.CommandLine.IExitCodeExceptionMapper;
 import picocli.CommandLine.ParameterException;
 
@@ -13,6 +15,11 @@ final class ExitCodes implements IExitCodeExceptionMapper {
   static final int USAGE = 2;
   /** The input data failed a quality check: fix the sources and rerun. */
   static final int DATA_QUALITY = 3;
+  /**
+   * Another run committed to a table this run was writing, at the same time (Delta's optimistic
+   * concurrency): retry the same command. The retry replaces whatever this run had committed.
+   */
+  static final int CONFLICT = 4;
 
   @Override
   public int getExitCode(Throwable failure) {
@@ -33,7 +40,22 @@ final class ExitCodes implements IExitCodeExceptionMapper {
     if (t instanceof ConfigError || t instanceof ParameterException) {
       return USAGE;
     }
-    // org.salescomp.quality.DataQualityException maps to DATA_QUALITY here once it exists
+    // a quality threshold failed, or a source cannot be read as the contract says: fix the sources
+    if (t instanceof DataQualityException || t instanceof SchemaError) {
+      return DATA_QUALITY;
+    }
+    if (t instanceof org.apache.spark.sql.delta.DeltaConcurrentModificationException) {
+      return CONFLICT;
+    }
     return SOFTWARE;
+  }
+
+  /** The one line printed for a failure with a code other than {@link #SOFTWARE}. */
+  static String message(Throwable reason) {
+    if (codeOf(reason) == CONFLICT) {
+      return "another run wrote the same table at the same time (concurrent Delta commit); retry the same"
+          + " command, which replaces what this run committed. Delta: " + reason.getMessage();
+    }
+    return reason.getMessage();
   }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.salescomp.config.Settings;
 import org.salescomp.generate.DemoDataGenerator;
+import org.salescomp.generate.DirtyDataInjector;
 import org.salescomp.generate.GeneratorOptions;
 import org.salescomp.generate.OutputFormat;
 import picocli.CommandLine.Command;
@@ -61,13 +62,25 @@ final class GenerateCommand implements Callable<Integer> {
       description = "parquet or csv (default: ${DEFAULT-VALUE}); csv writes <out>/<table>.csv")
   private OutputFormat format;
 
+  @Option(names = "--dirty", paramLabel = "FRACTION",
+      description = {"add bad rows of every reason code, about FRACTION of each table's rows (0 < FRACTION <= 0.5),"
+          + " and <out>/" + DirtyDataInjector.MANIFEST + " listing them (source, key, reason);"
+          + " unparseable values only with --format csv"})
+  private Double dirty;
+
   @Override
   public Integer call() {
     GeneratorOptions options = options();
     Settings settings = conf.load();
     PrintWriter out = spec.commandLine().getOut();
-    Map<String, Long> rows = generate(main.sessions().create(settings), options, out);
+    SparkSession spark = main.sessions().create(settings);
+    Map<String, Long> rows = generate(spark, options, out);
     out.printf("generated %d tables into %s%n", rows.size(), options.out().toAbsolutePath().normalize());
+    if (dirty != null) {
+      Map<String, Long> added = DirtyDataInjector.inject(spark, options, dirty);
+      added.forEach((table, count) -> out.printf(Locale.ROOT, "  %-20s %,12d bad rows added%n", table, count));
+      out.printf("listed in %s%n", options.out().resolve(DirtyDataInjector.MANIFEST));
+    }
     StringBuilder confs = new StringBuilder();
     conf.overlays().forEach(file -> confs.append(" --conf ").append(file));
     out.printf("run the pipeline on them: bin/salescomp run --from %s --to %s%s --conf %s%n", options.start(),
@@ -89,6 +102,9 @@ final class GenerateCommand implements Callable<Integer> {
   }
 
   private GeneratorOptions options() {
+    if (dirty != null && !(dirty > 0 && dirty <= 0.5)) {
+      throw new ParameterException(spec.commandLine(), "--dirty must be above 0 and at most 0.5, got " + dirty);
+    }
     try {
       return new GeneratorOptions(out, seed, scale, start, months, format);
     } catch (IllegalArgumentException e) {

@@ -10,7 +10,9 @@ import picocli.CommandLine.HelpCommand;
 @Command(name = "salescomp", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Sales compensation and sales-performance analytics on Apache Spark and Delta Lake.",
     subcommands = {DemoCommand.class, GenerateCommand.class, RunCommand.class, SqlCommand.class,
-        ValidateConfigCommand.class, HelpCommand.class})
+        ValidateConfigCommand.class, RerunCommand.class, MaintainCommand.class, SimulateCommand.class,
+        DashboardCommand.class, StatementCommand.class, PublishCommand.class, AdventureWorksCommand.class,
+        HelpCommand.class})
 public final class Main {
   private static final Map<String, String> EXIT_CODES = exitCodes();
 

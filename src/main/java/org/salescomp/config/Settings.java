@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.salescomp.domain.CompModel;
 import org.salescomp.io.SourceTable;
+import org.salescomp.publish.PostgresTarget;
+import org.salescomp.quality.QualityRules;
 
 /**
  * Every setting of a run, read and validated at startup. The only class that reads {@link Config}:
@@ -31,7 +34,10 @@ public record Settings(
     int reopenMonths,
     Map<SourceTable, SourceSettings> sources,
     CompModel comp,
-    String configHash) {
+    String configHash,
+    QualityRules quality,
+    PostgresTarget postgres,
+    OpsSettings ops) {
 
   static final String ROOT = "salescomp";
   /** Subtrees whose keys the user names freely. */
@@ -106,7 +112,60 @@ public record Settings(
         run.integer("reopen-months", 0),
         readSources(root.object("sources")),
         CompModelReader.read(root.object("comp")),
-        CompModelReader.hash(merged.getConfig(ROOT).root().render(ConfigRenderOptions.concise())));
+        CompModelReader.hash(merged.getConfig(ROOT).root().render(ConfigRenderOptions.concise())),
+        readQuality(root.object("quality")),
+        readPostgres(root.object("publish").object("postgres")),
+        OpsSettings.read(root));
+  }
+
+  private static PostgresTarget readPostgres(ConfigReader pg) {
+    String url = pg.string("url");
+    if (!url.startsWith("jdbc:postgresql:")) {
+      throw pg.error("url", "expected a JDBC URL jdbc:postgresql://host:port/database");
+    }
+    if (url.toLowerCase(java.util.Locale.ROOT).contains("password")) {
+      throw pg.error("url", "must not hold a password: set password-env or password-file");
+    }
+    String user = pg.string("user");
+    if (user.isBlank()) {
+      throw pg.error("user", "expected a role name");
+    }
+    String env = pg.string("password-env");
+    if (!env.isEmpty() && !env.matches(PostgresTarget.ENV_NAME)) {
+      throw pg.error("password-env", "expected the name of an environment variable, got \"" + env + "\"");
+    }
+    String file = pg.string("password-file");
+    String schema = pg.string("schema");
+    String staging = pg.string("staging-schema");
+    for (String key : List.of("schema", "staging-schema")) {
+      if (!pg.string(key).matches(PostgresTarget.SCHEMA_NAME)) {
+        throw pg.error(key, "expected a lower-case schema name (letters, digits, _), got \"" + pg.string(key) + "\"");
+      }
+    }
+    if (schema.equals(staging)) {
+      throw pg.error("staging-schema", "must differ from schema \"" + schema + "\"");
+    }
+    return new PostgresTarget(url, user, env, file.isBlank() ? null : Path.of(file), schema, staging);
+  }
+
+  private static QualityRules readQuality(ConfigReader quality) {
+    BigDecimal max = share(quality, "max-bad-share");
+    ConfigReader bySource = quality.object("max-bad-share-by-source");
+    Map<SourceTable, BigDecimal> overrides = new EnumMap<>(SourceTable.class);
+    for (SourceTable table : SourceTable.values()) {
+      if (!bySource.isNull(table.tableName())) {
+        overrides.put(table, share(bySource, table.tableName()));
+      }
+    }
+    return new QualityRules(max, overrides);
+  }
+
+  private static BigDecimal share(ConfigReader reader, String key) {
+    BigDecimal share = reader.decimal(key);
+    if (share.signum() < 0 || share.compareTo(BigDecimal.ONE) > 0) {
+      throw reader.error(key, "expected a share between 0 and 1, got " + share.toPlainString());
+    }
+    return share;
   }
 
   private static Map<SourceTable, SourceSettings> readSources(ConfigReader sources) {

@@ -60,11 +60,4 @@ public final class CompEngine {
     Dataset<Row> kept = stages.stage("pay_lines", lines);
     return new Result(kept, Payouts.build(kept), team.awards(), special.awards());
   }
-
-  /** Scores of the published KPI table as the baseline scenario's: scenario, rep_id, quarter, scorecard_score. */
-  public static Dataset<Row> baselineScores(Dataset<Row> kpiRepPeriods) {
-    return kpiRepPeriods.where(col("period_type").equalTo(lit("quarter")))
-        .select(lit(PlanTable.BASELINE).as(PlanTable.SCENARIO), col("rep_id"), col("period_start").as("quarter"),
-            col("scorecard_score"));
-  }
 }

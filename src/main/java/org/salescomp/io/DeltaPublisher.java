@@ -57,6 +57,7 @@ public final class DeltaPublisher {
     try {
       DeltaTable.forPath(spark, path).as("t")
           .merge(rows.as("s"), "t." + keyColumn + " = s." + keyColumn)
+          .withSchemaEvolution() // a newer release may add columns to a small log table
           .whenMatched().updateAll()
           .whenNotMatched().insertAll()
           .execute();
@@ -69,7 +70,12 @@ public final class DeltaPublisher {
   private long lastCommitOutputRows(String table) {
     Row last = DeltaTable.forPath(spark, pathOf(table)).history(1).select("operationMetrics").first();
     Map<String, String> metrics = last.getJavaMap(0);
-    return metrics == null ? -1 : Long.parseLong(metrics.getOrDefault("numOutputRows", "-1"));
+    if (metrics == null) {
+      return -1;
+    }
+    // a write of no rows adds no files and reports no numOutputRows
+    String rows = metrics.getOrDefault("numOutputRows", "0".equals(metrics.get("numFiles")) ? "0" : "-1");
+    return Long.parseLong(rows);
   }
 
   /** The current version of a published table, or -1 when it does not exist yet. */

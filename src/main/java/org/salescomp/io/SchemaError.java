@@ -2,10 +2,26 @@ package org.salescomp.io;
 
 import java.util.List;
 
-/** An input table lacks a required column: the run stops before anything is written. */
+/**
+ * An input table cannot be read as the contract says: a required column is missing, or a column has
+ * a type that cannot hold the contract's (a struct where a date belongs). The run stops before
+ * anything is written; the message names the table, the column and the expected type. A data
+ * problem, not a configuration one: exit code 3, like a failed quality threshold.
+ */
 public final class SchemaError extends RuntimeException {
   public SchemaError(String table, String column, String expectedType, String location, List<String> found) {
     super("source " + table + " (" + location + "): required column " + column + " of type "
         + expectedType + " is missing; columns found: " + String.join(", ", found));
+  }
+
+  private SchemaError(String message) {
+    super(message);
+  }
+
+  /** A column is present with a type the contract's type cannot be read from. */
+  public static SchemaError wrongType(String table, String column, String expectedType, String actualType,
+      String location) {
+    return new SchemaError("source " + table + " (" + location + "): column " + column + " is "
+        + actualType + ", expected " + expectedType);
   }
 }

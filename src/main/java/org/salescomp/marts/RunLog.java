@@ -44,7 +44,11 @@ public final class RunLog {
       .add("plan_hashes", createMapType(StringType, StringType, false), false)
       .add("source_counts", new ArrayType(SOURCE_COUNT, false), false)
       .add("rows_written", createMapType(StringType, LongType, false), false)
-      .add("unattributed", createMapType(StringType, LongType, false), false);
+      .add("unattributed", createMapType(StringType, LongType, false), false)
+      .add("input_versions", createMapType(StringType, LongType, false), false)
+      .add("input_fingerprints", createMapType(StringType, StringType, false), false)
+      .add("output_versions", createMapType(StringType, LongType, false), false)
+      .add("quarantined_by_reason", createMapType(StringType, LongType, false), false);
 
   /** Counts of one source: read = accepted + quarantined + deferred. */
   public record SourceCount(String source, long read, long accepted, long quarantined, long deferred) {
@@ -59,7 +63,8 @@ public final class RunLog {
   public record Entry(String runId, String job, LocalDate logicalDate, LocalDate monthsFrom, LocalDate monthsTo,
       Instant startedAt, Instant finishedAt, String status, String appVersion, String configHash,
       Map<String, String> planHashes, List<SourceCount> sourceCounts, Map<String, Long> rowsWritten,
-      Map<String, Long> unattributed) {}
+      Map<String, Long> unattributed, Map<String, Long> inputVersions, Map<String, String> inputFingerprints,
+      Map<String, Long> outputVersions, Map<String, Long> quarantinedByReason) {}
 
   private RunLog() {}
 
@@ -70,7 +75,8 @@ public final class RunLog {
     return RowFactory.create(e.runId(), e.job(), Date.valueOf(e.logicalDate()), Date.valueOf(e.monthsFrom()),
         Date.valueOf(e.monthsTo()), Timestamp.from(e.startedAt()), Timestamp.from(e.finishedAt()), e.status(),
         e.appVersion(), e.configHash(), new TreeMap<>(e.planHashes()), counts, new TreeMap<>(e.rowsWritten()),
-        new TreeMap<>(e.unattributed()));
+        new TreeMap<>(e.unattributed()), new TreeMap<>(e.inputVersions()), new TreeMap<>(e.inputFingerprints()),
+        new TreeMap<>(e.outputVersions()), new TreeMap<>(e.quarantinedByReason()));
   }
 
 }

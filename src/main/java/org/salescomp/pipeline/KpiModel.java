@@ -12,6 +12,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import org.salescomp.engine.PlanTable;
 import org.salescomp.engine.RepMonthPlans;
+import org.salescomp.engine.ScenarioScores;
 import org.salescomp.intermediate.BookRetention;
 import org.salescomp.intermediate.CustomerVoiceFacts;
 import org.salescomp.intermediate.DealCreditFacts;
@@ -39,11 +40,13 @@ import org.salescomp.staging.SourceData;
  * @param regionPeriods {@code kpi_region_period}: region x period_type x period_start
  * @param unattributed {@link KpiMonthFacts#unattributed}: surveys and complaints attributed to nobody, by
  *     month
+ * @param scorecardScores {@link ScenarioScores}: the quarter's scorecard score of every scenario, rep
+ *     and quarter (the baseline's equal {@code kpi_rep_period.scorecard_score})
  * @param shared what the tables are built from: {@link KpiMonthFacts} and the rep and team periods with
  *     their additive parts (see {@link #persist})
  */
 public record KpiModel(Dataset<Row> repPeriods, Dataset<Row> teamPeriods, Dataset<Row> regionPeriods,
-    Dataset<Row> unattributed, List<Dataset<Row>> shared) {
+    Dataset<Row> unattributed, Dataset<Row> scorecardScores, List<Dataset<Row>> shared) {
 
   /** Without plans or required courses: scorecard_score and training_completion are null. */
   public static KpiModel build(SourceData inputs, Dataset<Row> creditedDeals, Dataset<Row> repMonths,
@@ -56,7 +59,8 @@ public record KpiModel(Dataset<Row> repPeriods, Dataset<Row> teamPeriods, Datase
    * @param creditedDeals {@link org.salescomp.intermediate.CreditedDeals}
    * @param repMonths {@link org.salescomp.intermediate.RepMonths}
    * @param quotas {@link org.salescomp.intermediate.RepQuotas#monthly}
-   * @param repMonthPlans {@link RepMonthPlans}: the baseline scenario's plan versions give the scorecard
+   * @param repMonthPlans {@link RepMonthPlans}: the baseline scenario's plan versions give the published
+   *     scorecard, every scenario's its own scores
    * @param requiredCourses {@code salescomp.comp.training.required-courses}
    */
   public static KpiModel build(SourceData inputs, Dataset<Row> creditedDeals, Dataset<Row> repMonths,
@@ -67,6 +71,7 @@ public record KpiModel(Dataset<Row> repPeriods, Dataset<Row> teamPeriods, Datase
     Dataset<Row> teams = inputs.get(SourceTable.TEAMS);
     List<String> courses = requiredCourses.stream().distinct().toList();
 
+    Dataset<Row> quarterTargets = KpiScorecard.quarterTargets(targets);
     Dataset<Row> primaryCredits = PrimaryCredits.build(creditedDeals);
     Dataset<Row> facts = KpiMonthFacts.build(List.of(
         DealCreditFacts.build(creditedDeals),
@@ -82,11 +87,12 @@ public record KpiModel(Dataset<Row> repPeriods, Dataset<Row> teamPeriods, Datase
         TrainingCompletion.firstPasses(inputs.get(SourceTable.TRAINING_RESULTS), courses, scope.logicalDate()),
         courses.size(),
         KpiScorecard.plans(repMonthPlans, PlanTable.BASELINE),
-        KpiScorecard.quarterTargets(targets),
+        quarterTargets,
         teams));
     Dataset<Row> teamParts = KpiTeamPeriod.withParts(facts, repParts, PeriodQuotas.teams(targets), teams);
     return new KpiModel(KpiRepPeriod.published(repParts), KpiTeamPeriod.published(teamParts),
-        KpiRegionPeriod.build(teamParts), KpiMonthFacts.unattributed(facts), List.of(facts, repParts, teamParts));
+        KpiRegionPeriod.build(teamParts), KpiMonthFacts.unattributed(facts),
+        ScenarioScores.build(repParts, repMonthPlans, quarterTargets), List.of(facts, repParts, teamParts));
   }
 
   /**

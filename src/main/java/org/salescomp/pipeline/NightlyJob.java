@@ -17,13 +17,17 @@ import org.salescomp.intermediate.RepMonths;
 import org.salescomp.intermediate.RosterMonths;
 import org.salescomp.io.SourceTable;
 import org.salescomp.marts.RunLog;
+import org.salescomp.ops.InputVersions;
+import org.salescomp.quality.GateResult;
+import org.salescomp.quality.InputGate;
 import org.salescomp.staging.SourceData;
 
 /**
  * The nightly job: read sources, compute KPIs and pay for every month up to the scope's end, and
  * replace the scope's months in the published tables. Idempotent: the same scope and inputs leave
- * the same contents. Everything that can stop the run (configuration, plan coverage) is checked
- * before the first write.
+ * the same contents. Every input row passes the data-quality gate first (accepted, quarantined or
+ * deferred); everything that can stop the run (schema, share of bad rows, configuration, plan
+ * coverage) is checked before the first write.
  */
 public final class NightlyJob {
   public static final String JOB = "run";
@@ -32,23 +36,34 @@ public final class NightlyJob {
 
   public static RunResult run(SparkSession spark, Settings settings, RunScope scope, String runId) {
     Instant started = Instant.now();
-    SourceData inputs = Sources.readAll(spark, settings);
-    PlanCoverage.requirePlansFor(inputs.get(SourceTable.REPS), settings.comp().plans().keySet());
-    List<RunLog.SourceCount> sourceCounts = SourceCounts.of(inputs, scope.logicalDate());
+    InputVersions inputVersions = InputVersions.capture(spark, settings);
+    GateResult gate = InputGate.check(Sources.readRaw(spark, settings, inputVersions), scope.logicalDate(),
+        settings.reportingCurrency());
+    try {
+      List<RunLog.SourceCount> sourceCounts = gate.counts();
+      gate.requireWithinThreshold(settings.quality());
+      SourceData inputs = gate.accepted();
+      PlanCoverage.requirePlansFor(inputs.get(SourceTable.REPS), settings.comp().plans().keySet());
 
-    PayrollModel.Rules rules = rules(spark, settings);
-    PlanCoverage.requireVersionsInForce(
-        RepMonths.build(RosterMonths.build(inputs.get(SourceTable.REPS), scope.computeFrom(rules.lookbackMonths()),
-            scope.lastMonthStart())), rules.planTable());
-    PayrollModel model = PayrollModel.build(inputs, rules, scope, Stages.checkpointed());
-    DeltaPublisher publisher = new DeltaPublisher(spark, settings.lakehouseRoot(), runId);
-    Map<String, Long> written = PublishedTables.write(publisher, model, scope, runId);
-    Map<String, Long> unattributed = model.kpis().unattributedCounts(scope);
-    publisher.upsert("run_log", spark.createDataFrame(List.of(RunLog.row(new RunLog.Entry(runId, JOB,
-        scope.logicalDate(), scope.firstDay(), scope.lastMonthStart(), started, Instant.now(), "succeeded",
-        AppVersion.get(), settings.configHash(), planHashes(settings), sourceCounts, written, unattributed))),
-        RunLog.SCHEMA), RunLog.RUN_ID);
-    return new RunResult(runId, scope, written, Instant.now().toEpochMilli() - started.toEpochMilli());
+      PayrollModel.Rules rules = rules(spark, settings);
+      PlanCoverage.requireVersionsInForce(
+          RepMonths.build(RosterMonths.build(inputs.get(SourceTable.REPS), scope.computeFrom(rules.lookbackMonths()),
+              scope.lastMonthStart())), rules.planTable());
+      PayrollModel model = PayrollModel.build(inputs, rules, scope, Stages.checkpointed());
+      DeltaPublisher publisher = new DeltaPublisher(spark, settings.lakehouseRoot(), runId);
+      Map<String, Long> written = PublishedTables.write(publisher, model, gate.quarantine(runId), scope, runId);
+      Map<String, Long> unattributed = model.kpis().unattributedCounts(scope);
+      Map<String, Long> outputVersions = new TreeMap<>();
+      written.keySet().forEach(table -> outputVersions.put(table, publisher.version(table)));
+      publisher.upsert("run_log", spark.createDataFrame(List.of(RunLog.row(new RunLog.Entry(runId, JOB,
+          scope.logicalDate(), scope.firstDay(), scope.lastMonthStart(), started, Instant.now(), "succeeded",
+          AppVersion.get(), settings.configHash(), planHashes(settings), sourceCounts, written, unattributed,
+          inputVersions.versions(), inputVersions.fingerprints(), outputVersions, gate.quarantinedByReason()))),
+          RunLog.SCHEMA), RunLog.RUN_ID);
+      return new RunResult(runId, scope, written, Instant.now().toEpochMilli() - started.toEpochMilli());
+    } finally {
+      gate.unpersist();
+    }
   }
 
   /** The production rules: the configured plans and awards as the baseline scenario. */

@@ -65,7 +65,7 @@ public record PayrollModel(
         rules.requiredCourses(), scope), stages);
     CompEngine.Result pay = CompEngine.run(new CompEngine.Inputs(credited, deals, rosterMonths, repMonthPlans, quotas,
         inputs.get(SourceTable.CUSTOMER_RETENTION), inputs.get(SourceTable.ADJUSTMENTS), kpis.repPeriods(),
-        kpis.teamPeriods(), CompEngine.baselineScores(kpis.repPeriods()), rules.awardRules()), stages);
+        kpis.teamPeriods(), kpis.scorecardScores(), rules.awardRules()), stages);
     Dataset<Row> baselinePlans = repMonthPlans.where(col(PlanTable.SCENARIO).equalTo(lit(PlanTable.BASELINE)));
     Dataset<Row> coaching = CoachingFlags.build(kpis.repPeriods(), baselinePlans, rules.coaching());
     return new PayrollModel(credited, rosterMonths, repMonths, repMonthPlans, kpis, pay, coaching);
@@ -78,7 +78,8 @@ public record PayrollModel(
       return new KpiModel(stages.stage("kpi_rep_period", kpis.repPeriods()),
           stages.stage("kpi_team_period", kpis.teamPeriods()),
           stages.stage("kpi_region_period", kpis.regionPeriods()),
-          stages.stage("unattributed", kpis.unattributed()), List.of());
+          stages.stage("unattributed", kpis.unattributed()),
+          stages.stage("scorecard_scores", kpis.scorecardScores()), List.of());
     } finally {
       kpis.unpersist();
     }

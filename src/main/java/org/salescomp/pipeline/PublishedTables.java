@@ -19,6 +19,7 @@ import org.salescomp.engine.PayLines;
 import org.salescomp.engine.PlanTable;
 import org.salescomp.io.DeltaPublisher;
 import org.salescomp.marts.CommissionLines;
+import org.salescomp.quality.Quarantine;
 
 /**
  * Writes the marts of a run: each table replaces exactly the periods the run owns (months; the
@@ -29,8 +30,14 @@ final class PublishedTables {
   private static final int PARALLEL_WRITES = 4;
   private PublishedTables() {}
 
-  static Map<String, Long> write(DeltaPublisher publisher, PayrollModel model, RunScope scope, String runId) {
+  static Map<String, Long> write(DeltaPublisher publisher, PayrollModel model, Dataset<Row> quarantine,
+      RunScope scope, String runId) {
     Map<String, Callable<Long>> tasks = new LinkedHashMap<>();
+    // the run's own quarantined rows: a rerun with the same run id replaces them
+    tasks.put(Quarantine.TABLE, () -> publisher.replace(Quarantine.TABLE,
+        quarantine.repartition(1).sortWithinPartitions(Quarantine.SOURCE, Quarantine.REASON, Quarantine.ROW_KEY,
+            Quarantine.ROW),
+        Quarantine.ownedRows(runId)));
     String months = between("month", scope.firstDay(), scope.lastMonthStart());
     tasks.put("commission_lines", () -> publisher.replace("commission_lines",
         CommissionLines.published(model.pay().lines(), runId).where(monthsIn(scope, "month"))

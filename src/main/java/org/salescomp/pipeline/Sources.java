@@ -8,16 +8,21 @@ import org.apache.spark.sql.SparkSession;
 import org.salescomp.config.Settings;
 import org.salescomp.io.SourceReader;
 import org.salescomp.io.SourceTable;
+import org.salescomp.ops.InputVersions;
 import org.salescomp.staging.SourceData;
 
-/** Reads every configured input table with the contract's schema. */
-final class Sources {
+/**
+ * Reads every configured input table as stored (the contract's columns; text for CSV), for the
+ * data-quality gate to judge row by row. Delta sources are read at the versions captured when the
+ * run started, so every read of the run sees the same data.
+ */
+public final class Sources {
   private Sources() {}
 
-  static SourceData readAll(SparkSession spark, Settings settings) {
+  public static SourceData readRaw(SparkSession spark, Settings settings, InputVersions versions) {
     Map<SourceTable, Dataset<Row>> tables = new EnumMap<>(SourceTable.class);
     for (SourceTable table : SourceTable.values()) {
-      tables.put(table, SourceReader.read(spark, table, settings.source(table)));
+      tables.put(table, SourceReader.readRaw(spark, table, versions.pinned(table, settings.source(table))));
     }
     return new SourceData(tables);
   }

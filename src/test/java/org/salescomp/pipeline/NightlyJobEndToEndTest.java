@@ -53,6 +53,18 @@ class NightlyJobEndToEndTest {
 
   @Test
   @Order(1)
+  void onCleanDataNothingIsQuarantinedAndEverySourceReconciles() {
+    assertThat(count("select count(*) from quarantine")).isZero();
+    assertThat(count("select count(*) from run_log lateral view explode(source_counts) s as c"))
+        .isEqualTo(org.salescomp.io.SourceTable.values().length);
+    assertThat(count("""
+        select count(*) from run_log lateral view explode(source_counts) s as c
+        where c.read != c.accepted + c.quarantined + c.deferred or c.quarantined != 0
+        """)).isZero();
+  }
+
+  @Test
+  @Order(1)
   void everyPayoutEqualsTheSumOfItsLines() {
     assertThat(count("select count(*) from payouts")).isGreaterThan(100);
     assertThat(count("""

@@ -1,0 +1,62 @@
+package org.salescomp.cli;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.salescomp.config.Settings;
+import org.salescomp.publish.PostgresPublisher;
+import org.salescomp.publish.PostgresTarget;
+import org.salescomp.publish.PublishReport;
+import org.salescomp.publish.PublishedLakehouse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code publish}: copies the published tables to a database that BI tools read. */
+@Command(name = "publish", mixinStandardHelpOptions = true,
+    description = {"Copies the published tables into a PostgreSQL schema for BI tools, atomically.",
+        "Loads every table into staging tables, then replaces the target tables in one transaction: readers"
+            + " see the previous publish or this one, never a mix. Connection from salescomp.publish.postgres;"
+            + " the password from the environment variable password-env or the file password-file."})
+final class PublishCommand implements Callable<Integer> {
+  enum Target { POSTGRES }
+
+  @ParentCommand private Main main;
+  @Spec private CommandSpec spec;
+  @Mixin private ConfOptions conf;
+
+  @Option(names = "--target", paramLabel = "TARGET", required = true, description = "where to publish: postgres")
+  private Target target;
+
+  @Override
+  public Integer call() throws Exception {
+    Settings settings = conf.load();
+    PostgresTarget pg = settings.postgres();
+    PublishedLakehouse lakehouse = PublishedLakehouse.open(main.sessions().create(settings), settings.lakehouseRoot());
+    if (lakehouse.tables().isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "no published tables in the lakehouse "
+          + settings.lakehouseRoot() + " (run the pipeline first: bin/salescomp run ...)");
+    }
+    Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
+    lakehouse.tables().forEach(name -> tables.put(name, lakehouse.table(name)));
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf("publishing %d tables to %s, schema %s, as %s%n", tables.size(), pg.displayUrl(), pg.schema(),
+        pg.user());
+    out.flush();
+    PublishReport report = new PostgresPublisher(pg).publish(tables, settings.lakehouseRoot());
+    String rows = tables.keySet().stream().map(t -> t + "=" + report.rows().get(t)).collect(Collectors.joining(", "));
+    out.printf(Locale.ROOT, "published: %s; staging %.1f s, swap transaction %.1f s%n", rows,
+        report.stagingMillis() / 1000.0, report.swapMillis() / 1000.0);
+    out.flush();
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,62 @@
+package org.salescomp.engine;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max_by;
+import static org.apache.spark.sql.functions.struct;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.salescomp.common.Money;
+import org.salescomp.common.Periods;
+import org.salescomp.intermediate.PeriodRollup;
+import org.salescomp.intermediate.RepMonths;
+import org.salescomp.marts.KpiRepPeriod;
+import org.salescomp.marts.KpiScorecard;
+
+/**
+ * The quarter's scorecard score S of every scenario: the KPI actuals and targets are the same in
+ * every scenario, the KPIs, weights and score cap are those of the scenario's plan version in force
+ * in the rep's last month of the quarter (as {@code kpi_rep_period} scores the baseline). A scenario
+ * that changes scorecard weights, or moves a role to a plan with other KPIs, gets its own scores;
+ * the baseline's equal the published {@code scorecard_score}.
+ */
+public final class ScenarioScores {
+  public static final String SCENARIO = PlanTable.SCENARIO;
+  public static final String REP_ID = RepMonths.REP_ID;
+  public static final String QUARTER = "quarter";
+  public static final String SCORECARD_SCORE = KpiScorecard.SCORECARD_SCORE;
+
+  private ScenarioScores() {}
+
+  /**
+   * One row per scenario, rep and quarter with a plan: scenario, rep_id, quarter, scorecard_score (the
+   * input {@link ScorecardBonusLines} takes).
+   *
+   * @param repPeriodParts {@link org.salescomp.marts.KpiRepPeriod#withParts}: rep-periods with the
+   *     additive parts of their measures
+   * @param repMonthPlans {@link RepMonthPlans} of every scenario
+   * @param quarterTargets {@link KpiScorecard#quarterTargets}
+   */
+  public static Dataset<Row> build(Dataset<Row> repPeriodParts, Dataset<Row> repMonthPlans,
+      Dataset<Row> quarterTargets) {
+    Dataset<Row> lastMonthPlans = repMonthPlans
+        .groupBy(col(SCENARIO), col(REP_ID).as("p_rep_id"), Periods.quarterOf(col(RepMonths.MONTH)).as("p_quarter"))
+        .agg(max_by(struct(col(PlanTable.KPI_SCORE_CAP), col(PlanTable.SCORECARD_KPIS)), col(RepMonths.MONTH))
+            .as("plan"));
+    Dataset<Row> quarters = repPeriodParts
+        .where(col(PeriodRollup.PERIOD_TYPE).equalTo(lit(PeriodRollup.TYPE_QUARTER)))
+        .drop(SCORECARD_SCORE);
+    Dataset<Row> targets = quarterTargets.select(col(KpiScorecard.REP_ID).as("t_rep_id"),
+        col(KpiScorecard.PERIOD_START).as("t_start"), col(KpiScorecard.QUARTER_TARGETS));
+    return quarters
+        .join(lastMonthPlans, col(REP_ID).equalTo(col("p_rep_id"))
+            .and(col(PeriodRollup.PERIOD_START).equalTo(col("p_quarter"))))
+        .withColumn(KpiScorecard.KPI_SCORE_CAP, col("plan." + PlanTable.KPI_SCORE_CAP))
+        .withColumn(KpiScorecard.SCORECARD_KPIS, col("plan." + PlanTable.SCORECARD_KPIS))
+        .join(targets, col(REP_ID).equalTo(col("t_rep_id")).and(col(PeriodRollup.PERIOD_START).equalTo(col("t_start"))),
+            "left")
+        .select(col(SCENARIO), col(REP_ID), col(PeriodRollup.PERIOD_START).as(QUARTER),
+            KpiScorecard.score(col(KpiRepPeriod.QUOTA)).cast(Money.RATIO).as(SCORECARD_SCORE));
+  }
+}

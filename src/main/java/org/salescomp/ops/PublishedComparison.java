@@ -1,0 +1,56 @@
+package org.salescomp.ops;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Compares what a run published (each table at the version the run's commit created, the rows carrying
+ * its run id) with the same tables of another lakehouse, row for row as multisets. {@code run_log} is
+ * not compared: it records when and from which folder a run ran.
+ */
+public final class PublishedComparison {
+  private PublishedComparison() {}
+
+  /** One table: rows only in the published version, only in the other lakehouse, and rows in both. */
+  public record TableDiff(String table, long onlyPublished, long onlyOther, long rows) {
+    public boolean identical() {
+      return onlyPublished == 0 && onlyOther == 0;
+    }
+  }
+
+  public static List<TableDiff> compare(SparkSession spark, String publishedRoot, Map<String, Long> outputVersions,
+      String otherRoot, String runId) {
+    List<TableDiff> diffs = new ArrayList<>();
+    for (Map.Entry<String, Long> e : outputVersions.entrySet()) {
+      String table = e.getKey();
+      if (table.equals(RunRecord.RUN_LOG)) {
+        continue;
+      }
+      Dataset<Row> published = rowsOf(spark, DeltaVersions.at(LakehousePaths.table(publishedRoot, table), e.getValue()), runId);
+      String otherPath = LakehousePaths.table(otherRoot, table);
+      Dataset<Row> other = DeltaVersions.latestOrNone(spark, otherPath) < 0
+          ? published.limit(0) : rowsOf(spark, otherPath, runId).select(published.columns()[0], restOf(published));
+      diffs.add(new TableDiff(table, published.exceptAll(other).count(), other.exceptAll(published).count(),
+          published.count()));
+    }
+    return diffs;
+  }
+
+  private static Dataset<Row> rowsOf(SparkSession spark, String location, String runId) {
+    return spark.read().format("delta").load(location).where(col("run_id").equalTo(lit(runId)));
+  }
+
+  private static String[] restOf(Dataset<Row> rows) {
+    String[] columns = rows.columns();
+    String[] rest = new String[columns.length - 1];
+    System.arraycopy(columns, 1, rest, 0, rest.length);
+    return rest;
+  }
+}

@@ -1,0 +1,55 @@
+package org.salescomp.publish;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sum;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.salescomp.marts.Payouts;
+
+/**
+ * The dashboard's pay mix: the {@code payouts} columns in five groups that add up to {@code total}.
+ * Commission is net of what adjusts it (clawbacks, cx modifier, cap, guarantee top-up); bonus is the
+ * scorecard bonus and the mentor bonus.
+ */
+final class PayMix {
+  static final Map<String, List<String>> GROUPS = groups();
+
+  private PayMix() {}
+
+  private static Map<String, List<String>> groups() {
+    Map<String, List<String>> groups = new LinkedHashMap<>();
+    groups.put("base", List.of("base_salary"));
+    groups.put("commission", List.of("commission", "clawback", "cx_adjustment", "cap_adjustment", "guarantee_topup"));
+    groups.put("bonus", List.of("bonus", "mentor_bonus"));
+    groups.put("awards", List.of("awards"));
+    groups.put("adjustments", List.of("adjustments"));
+    // a payouts column outside every group would make the mix miss money: fail at class load
+    Set<String> grouped = new HashSet<>();
+    groups.values().forEach(grouped::addAll);
+    if (!grouped.equals(Payouts.COLUMNS_BY_LINE_TYPE.keySet())) {
+      throw new IllegalStateException("pay mix groups " + grouped + " differ from the payouts columns "
+          + Payouts.COLUMNS_BY_LINE_TYPE.keySet());
+    }
+    return groups;
+  }
+
+  /** One sum per group, named after it, and the sum of {@code total}. */
+  static Column[] sums() {
+    Column[] sums = new Column[GROUPS.size() + 1];
+    int i = 0;
+    for (Map.Entry<String, List<String>> group : GROUPS.entrySet()) {
+      Column amount = null;
+      for (String c : group.getValue()) {
+        amount = amount == null ? col(c) : amount.plus(col(c));
+      }
+      sums[i++] = sum(amount).as(group.getKey());
+    }
+    sums[i] = sum(col(Payouts.TOTAL)).as(Payouts.TOTAL);
+    return sums;
+  }
+}

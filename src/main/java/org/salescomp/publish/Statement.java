@@ -1,0 +1,52 @@
+package org.salescomp.publish;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A rep's pay statement for one month: every line of pay with its explanation, the KPIs that drove
+ * them, and the total, which reconciles with the rep-month's {@code payouts.total}.
+ *
+ * @param repId the rep; every line and KPI of the statement is this rep's
+ * @param month first day of the month
+ * @param lines the month's {@code commission_lines} of the rep, in the model's order
+ * @param payoutTotal {@code payouts.total} of the rep and month
+ * @param monthKpis the rep's {@code kpi_rep_period} month row: measure name to value, in column order
+ * @param quarterKpis the quarter row in a quarter's last month (awards and bonuses are paid then), else empty
+ */
+public record Statement(
+    String repId,
+    LocalDate month,
+    List<StatementLine> lines,
+    BigDecimal payoutTotal,
+    Map<String, Object> monthKpis,
+    Map<String, Object> quarterKpis) {
+
+  public Statement {
+    Objects.requireNonNull(repId, "repId");
+    Objects.requireNonNull(month, "month");
+    Objects.requireNonNull(payoutTotal, "payoutTotal");
+    lines = List.copyOf(lines);
+  }
+
+  /** The sum of the lines, to the cent. */
+  public BigDecimal total() {
+    BigDecimal total = BigDecimal.ZERO.setScale(2);
+    for (StatementLine line : lines) {
+      total = total.add(line.amount());
+    }
+    return total;
+  }
+
+  public boolean reconciles() {
+    return total().compareTo(payoutTotal) == 0;
+  }
+
+  /** The first day of the quarter the month belongs to. */
+  public LocalDate quarter() {
+    return month.withMonth((month.getMonthValue() - 1) / 3 * 3 + 1);
+  }
+}

@@ -1,0 +1,113 @@
+package org.salescomp.publish;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Builds the pay statements of a month from the published tables: {@code commission_lines} for the lines,
+ * {@code payouts} for the total they must reconcile with, {@code kpi_rep_period} for the KPIs. One query
+ * per table for the whole month, however many reps.
+ */
+public final class Statements {
+  private static final Comparator<StatementLine> MODEL_ORDER = Comparator
+      .comparingInt((StatementLine l) -> LineDrivers.rank(l.lineType()))
+      .thenComparing(StatementLine::lineType)
+      .thenComparing(StatementLine::dealId, Comparator.nullsFirst(Comparator.naturalOrder()))
+      .thenComparing(StatementLine::explanation, Comparator.nullsFirst(Comparator.naturalOrder()))
+      .thenComparing(StatementLine::amount);
+  /** Key columns of kpi_rep_period: not measures. */
+  private static final Set<String> KPI_KEYS = Set.of("rep_id", "period_type", "period_start", "run_id");
+
+  private Statements() {}
+
+  /**
+   * The statements of a month: of one rep, or of every rep with a payout when {@code repId} is null.
+   * Throws {@link NothingPublishedException} when there is none, and IllegalStateException when the
+   * published lines and payouts disagree (a statement must never show a total other than the payout).
+   */
+  public static List<Statement> forMonth(PublishedLakehouse lakehouse, YearMonth month, String repId) {
+    LocalDate first = month.atDay(1);
+    Column ofRep = repId == null ? lit(true) : col("rep_id").equalTo(lit(repId));
+    Map<String, BigDecimal> payouts = payoutTotals(
+        lakehouse.table("payouts").where(col("month").equalTo(lit(first)).and(ofRep)));
+    if (payouts.isEmpty()) {
+      throw new NothingPublishedException(repId == null ? "no payouts published for " + month
+          : "no payout published for rep " + repId + " in " + month);
+    }
+    Map<String, List<StatementLine>> lines = lines(
+        lakehouse.table("commission_lines").where(col("month").equalTo(lit(first)).and(ofRep)));
+    Dataset<Row> kpis = lakehouse.table("kpi_rep_period").where(ofRep);
+    Map<String, Map<String, Object>> monthKpis = kpiRows(kpis.where(
+        col("period_type").equalTo(lit("month")).and(col("period_start").equalTo(lit(first)))));
+    Map<String, Map<String, Object>> quarterKpis = month.getMonthValue() % 3 == 0
+        ? kpiRows(kpis.where(col("period_type").equalTo(lit("quarter"))
+            .and(col("period_start").equalTo(lit(first.minusMonths(2))))))
+        : Map.of();
+
+    Set<String> reps = new TreeSet<>(payouts.keySet());
+    reps.addAll(lines.keySet());
+    List<Statement> statements = new ArrayList<>();
+    for (String rep : reps) {
+      if (!payouts.containsKey(rep) || !lines.containsKey(rep)) {
+        throw new IllegalStateException("published tables disagree for rep " + rep + " in " + month + ": "
+            + (payouts.containsKey(rep) ? "a payout without lines" : "lines without a payout"));
+      }
+      statements.add(new Statement(rep, first, lines.get(rep), payouts.get(rep),
+          monthKpis.getOrDefault(rep, Map.of()), quarterKpis.getOrDefault(rep, Map.of())));
+    }
+    return statements;
+  }
+
+  private static Map<String, BigDecimal> payoutTotals(Dataset<Row> payouts) {
+    Map<String, BigDecimal> totals = new TreeMap<>();
+    for (Row row : payouts.select("rep_id", "total").collectAsList()) {
+      if (totals.put(row.getString(0), row.getDecimal(1)) != null) {
+        throw new IllegalStateException("payouts has two rows for rep " + row.getString(0) + " in one month");
+      }
+    }
+    return totals;
+  }
+
+  private static Map<String, List<StatementLine>> lines(Dataset<Row> commissionLines) {
+    Map<String, List<StatementLine>> byRep = new TreeMap<>();
+    Dataset<Row> rows = commissionLines.select("rep_id", "line_type", "deal_id", "credited_amount", "tier", "rate",
+        "multiplier", "amount", "explanation", "plan_id");
+    for (Row r : rows.collectAsList()) {
+      byRep.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(new StatementLine(r.getString(1),
+          r.getString(2), r.getDecimal(3), r.isNullAt(4) ? null : r.getInt(4), r.getDecimal(5), r.getDecimal(6),
+          r.getDecimal(7), r.getString(8), r.getString(9)));
+    }
+    byRep.values().forEach(list -> list.sort(MODEL_ORDER));
+    return byRep;
+  }
+
+  private static Map<String, Map<String, Object>> kpiRows(Dataset<Row> kpiRows) {
+    Map<String, Map<String, Object>> byRep = new TreeMap<>();
+    String[] columns = kpiRows.columns();
+    for (Row row : kpiRows.collectAsList()) {
+      Map<String, Object> measures = new LinkedHashMap<>();
+      for (int i = 0; i < columns.length; i++) {
+        if (!KPI_KEYS.contains(columns[i])) {
+          measures.put(columns[i], row.get(i));
+        }
+      }
+      byRep.put(row.getString(row.fieldIndex("rep_id")), measures);
+    }
+    return byRep;
+  }
+}

@@ -1,0 +1,47 @@
+package org.salescomp.simulate;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.salescomp.config.Settings;
+import org.salescomp.config.SourceSettings;
+import org.salescomp.io.SourceTable;
+
+/**
+ * What a simulation read, so that it can be reproduced, as {@code simulation_log} lists it: each
+ * source's location and version, from the versions captured when it started
+ * ({@link org.salescomp.ops.InputVersions}, as a run captures them). A Delta source's version is its
+ * table version ({@code delta:v12}); a Parquet or CSV source's, the fingerprint of its files
+ * ({@code files:<sha-256>}); a metastore table that is not Delta, only its name ({@code table}).
+ */
+final class SourceVersions {
+  /** One source as read. */
+  record Input(String source, String format, String location, String version) {}
+
+  private SourceVersions() {}
+
+  static List<Input> of(Settings settings, org.salescomp.ops.InputVersions captured) {
+    List<Input> inputs = new ArrayList<>();
+    for (SourceTable table : SourceTable.values()) {
+      SourceSettings s = settings.source(table);
+      String name = table.tableName();
+      String version = captured.versions().containsKey(name) ? "delta:v" + captured.versions().get(name)
+          : captured.fingerprints().containsKey(name) ? "files:" + captured.fingerprints().get(name) : "table";
+      inputs.add(new Input(name, s.format().name().toLowerCase(java.util.Locale.ROOT), s.location(), version));
+    }
+    return inputs;
+  }
+
+  /** The first 16 hex digits of the SHA-256 of {@code text}: a short, stable id part. */
+  static String hash(String text) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
