@@ -52,18 +52,20 @@ public final class DealCommissionLines {
    * @param quotas {@link RepQuotas#monthly}
    */
   public static Dataset<Row> build(Dataset<Row> creditedDeals, Dataset<Row> repMonthPlans, Dataset<Row> quotas) {
-    WindowSpec repMonth = Window.partitionBy(PayLines.SCENARIO, PayLines.REP_ID, PayLines.MONTH);
+    WindowSpec repMonth = Window.partitionBy(PayLines.REP_ID, PayLines.MONTH);
     WindowSpec inOrder = repMonth.orderBy(CreditedDeals.CLOSE_DATE, CreditedDeals.DEAL_ID);
     Column credit = col(CreditedDeals.CREDITED_AMOUNT);
     Column quota = col(RepQuotas.QUOTA);
 
+    // a deal's place in its rep-month and the attainment are the same in every scenario: computed once,
+    // before the deals fan out to the scenarios' plans
     Dataset<Row> positioned = creditedDeals
-        .join(repMonthPlans, new String[] {CreditedDeals.REP_ID, CreditedDeals.MONTH})
-        .join(quotas, new String[] {CreditedDeals.REP_ID, CreditedDeals.MONTH}, "left")
         .withColumn(BEFORE, coalesce(sum(credit).over(inOrder.rowsBetween(Window.unboundedPreceding(), -1)),
             Money.zero()).cast(Money.MONEY_SUM))
         .withColumn(MONTH_REVENUE, sum(credit).over(repMonth).cast(Money.MONEY_SUM))
-        .withColumn(ATTAINMENT, when(quota.gt(0), col(MONTH_REVENUE).divide(quota).cast(Money.RATIO)));
+        .join(quotas, new String[] {CreditedDeals.REP_ID, CreditedDeals.MONTH}, "left")
+        .withColumn(ATTAINMENT, when(quota.gt(0), col(MONTH_REVENUE).divide(quota).cast(Money.RATIO)))
+        .join(repMonthPlans, new String[] {CreditedDeals.REP_ID, CreditedDeals.MONTH});
 
     Column multiplier = productMultiplier().multiply(channelMultiplier()).multiply(newHireMultiplier())
         .cast(Money.MULTIPLIER_18);

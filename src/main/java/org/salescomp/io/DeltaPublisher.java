@@ -26,7 +26,7 @@ public final class DeltaPublisher {
   }
 
   public String pathOf(String table) {
-    return root.endsWith("/") ? root + table : root + "/" + table;
+    return LakehousePaths.table(root, table);
   }
 
   /**

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.salescomp.io.LakehousePaths;
 
 /**
  * Compares what a run published (each table at the version the run's commit created, the rows carrying

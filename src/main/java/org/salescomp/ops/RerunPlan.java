@@ -6,6 +6,7 @@ import org.apache.spark.sql.SparkSession;
 import org.salescomp.config.Settings;
 import org.salescomp.config.SourceFormat;
 import org.salescomp.config.SourceSettings;
+import org.salescomp.io.LakehousePaths;
 import org.salescomp.io.SourceTable;
 
 /**

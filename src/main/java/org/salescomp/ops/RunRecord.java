@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.salescomp.io.LakehousePaths;
 import org.salescomp.pipeline.RunScope;
 
 /**

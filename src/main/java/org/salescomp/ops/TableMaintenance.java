@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.salescomp.io.LakehousePaths;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -18,6 +18,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.salescomp.common.AppVersion;
 import org.salescomp.common.Stages;
 import org.salescomp.config.ScenarioSettings;
@@ -25,6 +26,7 @@ import org.salescomp.config.Settings;
 import org.salescomp.domain.CompModel;
 import org.salescomp.domain.Plan;
 import org.salescomp.domain.PlanVersion;
+import org.salescomp.engine.PayLines;
 import org.salescomp.engine.PlanTable;
 import org.salescomp.io.DeltaPublisher;
 import org.salescomp.io.SourceTable;
@@ -87,7 +89,7 @@ public final class SimulationJob {
     InputVersions captured = InputVersions.capture(spark, settings);
     List<SourceVersions.Input> versions = SourceVersions.of(settings, captured);
     SourceData inputs = SimulationInputs.readOnce(spark, settings, captured, scope.logicalDate());
-    Stages stages = Stages.checkpointed();
+    Stages stages = withoutExplanations(Stages.checkpointed());
     PayrollModel model = SimulationModel.build(spark, inputs, scenarios, scope, stages, settings.reportingCurrency());
 
     Dataset<Row> payouts = stages.stage("scenario_payouts", ScenarioPayouts.build(model.pay().payouts(), scope, id));
@@ -119,6 +121,16 @@ public final class SimulationJob {
         SimulationLog.SIMULATION_ID);
     return new SimulationResult(id, scope, request.comparedWith(), SimulationResult.lines(data), report, written,
         Instant.now().toEpochMilli() - started.toEpochMilli());
+  }
+
+  /**
+   * The production stages with the pay lines' explanations left out (null): a simulation publishes
+   * payouts, not lines, and the explanation text is most of a line's bytes, times every scenario.
+   * Nothing is computed from the text, so the amounts are those of a run.
+   */
+  static Stages withoutExplanations(Stages stages) {
+    return (name, rows) -> stages.stage(name, List.of(rows.columns()).contains(PayLines.EXPLANATION)
+        ? rows.withColumn(PayLines.EXPLANATION, lit(null).cast(DataTypes.StringType)) : rows);
   }
 
   private static Map<String, String> descriptions(List<ScenarioSettings> scenarios) {

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.salescomp.generate.DemoDataGenerator;
 import org.salescomp.generate.GeneratorOptions;
 import org.salescomp.generate.OutputFormat;
+import org.salescomp.io.LakehousePaths;
 import org.salescomp.io.SourceTable;
-import org.salescomp.ops.LakehousePaths;
 import org.salescomp.testing.SharedSpark;
 
 /**

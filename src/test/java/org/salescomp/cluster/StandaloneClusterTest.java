@@ -28,7 +28,7 @@ import org.salescomp.config.Settings;
 import org.salescomp.generate.DemoDataGenerator;
 import org.salescomp.generate.GeneratorOptions;
 import org.salescomp.generate.OutputFormat;
-import org.salescomp.ops.LakehousePaths;
+import org.salescomp.io.LakehousePaths;
 import org.salescomp.pipeline.NightlyJob;
 import org.salescomp.pipeline.RunScope;
 import org.salescomp.testing.SharedSpark;

@@ -1,4 +1,4 @@
-package org.salescomp.ops;
+package org.salescomp.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
