@@ -110,16 +110,7 @@ final class DirtySamples {
 
   /** Rows a gate with the last generated day as its logical date takes now, not later. */
   private static Column dated(SourceTable table, LocalDate lastDay) {
-    String date = switch (table) {
-      case DEALS -> "close_date";
-      case CSAT_SURVEYS -> "survey_date";
-      case COMPLAINTS -> "opened_date";
-      case CUSTOMER_RETENTION, ADJUSTMENTS -> "month";
-      case TARGETS -> "period_start";
-      case TRAINING_RESULTS -> "completed_date";
-      case FX_RATES -> "rate_date";
-      case TEAMS, REPS, CUSTOMERS, DEAL_CREDITS -> null;
-    };
-    return date == null ? lit(true) : col(date).leq(lit(lastDay));
+    return table.deferralDate().map(date -> col(date).leq(lit(lastDay))).orElse(lit(true));
   }
+
 }

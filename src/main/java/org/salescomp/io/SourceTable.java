@@ -7,6 +7,7 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
@@ -85,6 +86,24 @@ public enum SourceTable {
 
   public List<String> requiredColumns() {
     return Arrays.stream(schema.fields()).filter(f -> !f.nullable()).map(StructField::name).toList();
+  }
+
+  /**
+   * The date column that defers a row when it is after the run's logical date (the contract's "late
+   * rows"), or empty for tables whose rows are never deferred (teams, reps, customers: the state of the
+   * world as loaded) or are deferred with their deal (deal_credits).
+   */
+  public Optional<String> deferralDate() {
+    return Optional.ofNullable(switch (this) {
+      case DEALS -> "close_date";
+      case CSAT_SURVEYS -> "survey_date";
+      case COMPLAINTS -> "opened_date";
+      case CUSTOMER_RETENTION, ADJUSTMENTS -> "month";
+      case TARGETS -> "period_start";
+      case TRAINING_RESULTS -> "completed_date";
+      case FX_RATES -> "rate_date";
+      case TEAMS, REPS, CUSTOMERS, DEAL_CREDITS -> null;
+    });
   }
 
   public static SourceTable byName(String name) {

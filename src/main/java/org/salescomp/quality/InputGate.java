@@ -21,7 +21,6 @@ import org.salescomp.intermediate.FxDailyRates;
 import org.salescomp.io.SourceTable;
 import org.salescomp.quality.Verdicts.Check;
 import org.salescomp.staging.SourceData;
-import org.salescomp.staging.StagedDeals;
 
 /**
  * The data-quality gate of the data contract ("Bad input"): every input row is accepted,
@@ -131,24 +130,11 @@ public final class InputGate {
     return new GateResult(raw, checked, cuts);
   }
 
-  /**
-   * The date that defers a row of the table (after the logical date: deferred), or null for tables
-   * whose rows are never deferred (teams, reps, customers: the state of the world as loaded) or are
-   * deferred with their deal (deal_credits).
-   */
+  /** Rows of the table dated after the logical date ({@link SourceTable#deferralDate}); none for the others. */
   static Column deferredBy(SourceTable table, LocalDate logicalDate) {
-    String date = switch (table) {
-      case DEALS -> StagedDeals.CLOSE_DATE;
-      case CSAT_SURVEYS -> "survey_date";
-      case COMPLAINTS -> "opened_date";
-      case CUSTOMER_RETENTION, ADJUSTMENTS -> "month";
-      case TARGETS -> "period_start";
-      case TRAINING_RESULTS -> "completed_date";
-      case FX_RATES -> "rate_date";
-      case TEAMS, REPS, CUSTOMERS, DEAL_CREDITS -> null;
-    };
-    return date == null ? lit(false) : col(date).gt(lit(logicalDate));
+    return table.deferralDate().map(date -> col(date).gt(lit(logicalDate))).orElse(lit(false));
   }
+
 
   /** The contract's columns of the accepted rows. */
   static Dataset<Row> accepted(Dataset<Row> checked, SourceTable table) {
