@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
@@ -23,6 +24,20 @@ import org.salescomp.common.Money;
  */
 public final class ClawbackLines {
   private ClawbackLines() {}
+
+  /**
+   * The deals some plan could claw back: those with an event no later after the close than the longest
+   * window of any rep-month's plan. {@link #build} gives the same lines when handed only these deals'
+   * commission lines.
+   */
+  public static Dataset<Row> candidateDeals(Dataset<Row> dealEvents, Dataset<Row> repMonthPlans) {
+    Dataset<Row> longest = repMonthPlans.agg(max(col(PlanTable.CLAWBACK_WINDOW_DAYS)).as("longest_window"));
+    return dealEvents
+        .crossJoin(longest)
+        .where(col(DealEvents.DAYS_AFTER_CLOSE).leq(col("longest_window")))
+        .select(PayLines.DEAL_ID)
+        .distinct();
+  }
 
   /**
    * @param commissionLines {@link DealCommissionLines}

@@ -51,7 +51,7 @@ public final class CommissionMonths {
   public static Dataset<Row> build(Dataset<Row> commissionLines, Dataset<Row> repMonthPlans, Dataset<Row> kpiMonths) {
     Dataset<Row> totals = commissionLines
         .groupBy(PayLines.SCENARIO, PayLines.REP_ID, PayLines.MONTH)
-        .agg(sum(col(PayLines.AMOUNT)).cast(Money.MONEY).as(COMMISSION_TOTAL));
+        .agg(Money.sum(col(PayLines.AMOUNT)).as(COMMISSION_TOTAL));
     Dataset<Row> cxInputs = kpiMonths
         .where(col("period_type").equalTo(lit("month")))
         .select(col("rep_id").as(PayLines.REP_ID), col("period_start").as(PayLines.MONTH),
@@ -70,7 +70,10 @@ public final class CommissionMonths {
             col(PlanTable.CX_FLOOR)).cast(Money.MULTIPLIER_18))
         .withColumn(CX_AMOUNT, Money.round2(c.multiply(col(CX_MULTIPLIER).minus(lit(1)))))
         .withColumn(CAP_AMOUNT, when(capRoom.lt(0), capRoom).otherwise(Money.zero()).cast(Money.MONEY))
-        .withColumn(NET_COMMISSION, c.plus(cx).plus(col(CAP_AMOUNT)).cast(Money.MONEY));
+        .withColumn(NET_COMMISSION, c.plus(cx).plus(col(CAP_AMOUNT)).cast(Money.MONEY))
+        // the steps after this one read only scalar plan parameters: the lists, a row's largest part, stay behind
+        .drop(PlanTable.TIERS, PlanTable.PRODUCT_MULTIPLIERS, PlanTable.CHANNEL_MULTIPLIERS, PlanTable.CX_CSAT_BELOW,
+            PlanTable.CX_COMPLAINT_RATE_ABOVE, PlanTable.SCORECARD_KPIS);
   }
 
   /** The lowest csat-below threshold the csat_avg is under, with enough responses; else 1. */

@@ -32,11 +32,40 @@ public final class CompEngine {
   /** Lines, payouts and the award tables, each with the scenario key. */
   public record Result(Dataset<Row> lines, Dataset<Row> payouts, Dataset<Row> teamAwards, Dataset<Row> specialAwards) {}
 
+  /** How much of the deal-level detail a run keeps; the payouts are the same to the cent either way. */
+  public enum Detail {
+    /** Every pay line, one commission line per deal and scenario: what the nightly run publishes. */
+    LINES,
+    /**
+     * Commission as one line per scenario and rep-month ({@link DealCommissionLines#monthTotals}), deal lines
+     * only for the deals a clawback may reach: what a simulation of many scenarios needs for payouts,
+     * without a row per deal and scenario.
+     */
+    PAYOUTS
+  }
+
   private CompEngine() {}
 
   public static Result run(Inputs in, Stages stages) {
-    Dataset<Row> commission = stages.stage("commission_lines",
-        DealCommissionLines.build(in.creditedDeals(), in.repMonthPlans(), in.quotas()));
+    return run(in, stages, Detail.LINES);
+  }
+
+  public static Result run(Inputs in, Stages stages, Detail detail) {
+    Dataset<Row> events = DealEvents.build(in.stagedDeals(), in.retention());
+    Dataset<Row> positioned = DealCommissionLines.positioned(in.creditedDeals(), in.quotas());
+    Dataset<Row> commission;
+    Dataset<Row> clawable;
+    if (detail == Detail.LINES) {
+      commission = stages.stage("commission_lines", DealCommissionLines.priced(positioned, in.repMonthPlans(), in.quotas()));
+      clawable = commission;
+    } else {
+      events = stages.stage("deal_events", events);
+      positioned = stages.stage("positioned_deals", positioned);
+      commission = stages.stage("commission_totals", DealCommissionLines.monthTotals(positioned, in.repMonthPlans(), in.quotas()));
+      clawable = stages.stage("clawable_lines", DealCommissionLines.amountLines(
+          positioned.join(ClawbackLines.candidateDeals(events, in.repMonthPlans()), PayLines.DEAL_ID, "left_semi"),
+          in.repMonthPlans(), in.quotas()));
+    }
     Dataset<Row> months = stages.stage("commission_months",
         CommissionMonths.build(commission, in.repMonthPlans(), in.kpiRepPeriods()));
     Dataset<Row> members = QuarterMembers.build(in.rosterMonths());
@@ -49,15 +78,15 @@ public final class CompEngine {
         .unionByName(commission)
         .unionByName(CxAdjustmentLines.build(months))
         .unionByName(CapAdjustmentLines.build(months))
-        .unionByName(ClawbackLines.build(commission, DealEvents.build(in.stagedDeals(), in.retention()),
-            in.repMonthPlans()))
+        .unionByName(ClawbackLines.build(clawable, events, in.repMonthPlans()))
         .unionByName(GuaranteeTopupLines.build(months))
         .unionByName(MentorBonusLines.build(months, in.repMonthPlans()))
         .unionByName(AdjustmentLines.build(in.adjustments(), in.repMonthPlans()))
         .unionByName(ScorecardBonusLines.build(in.scorecardScores(), in.repMonthPlans()))
         .unionByName(team.lines())
         .unionByName(special.lines());
-    Dataset<Row> kept = stages.stage("pay_lines", lines);
+    // a simulation's lines feed only the payouts: no stage of their own
+    Dataset<Row> kept = detail == Detail.LINES ? stages.stage("pay_lines", lines) : lines;
     return new Result(kept, Payouts.build(kept), team.awards(), special.awards());
   }
 }

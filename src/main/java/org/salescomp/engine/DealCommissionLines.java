@@ -10,16 +10,19 @@ import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
 import org.salescomp.common.Money;
 import org.salescomp.intermediate.CreditedDeals;
 import org.salescomp.intermediate.RepMonths;
@@ -43,6 +46,9 @@ public final class DealCommissionLines {
   public static final String MONTH_REVENUE = "month_revenue";
   public static final String ATTAINMENT = "attainment";
   static final String BEFORE = "revenue_before";
+  static final String AFTER = "revenue_after";
+  /** Tiers as money for the rep-month's quota: idx, low = from x Q, high = to x Q (null for the last), rate. */
+  static final String BANDS = "bands";
 
   private DealCommissionLines() {}
 
@@ -52,38 +58,133 @@ public final class DealCommissionLines {
    * @param quotas {@link RepQuotas#monthly}
    */
   public static Dataset<Row> build(Dataset<Row> creditedDeals, Dataset<Row> repMonthPlans, Dataset<Row> quotas) {
+    return priced(positioned(creditedDeals, quotas), repMonthPlans, quotas);
+  }
+
+  /**
+   * Each credited deal with its place in its rep-month: the revenue before it, the month's revenue,
+   * the quota and the attainment. The same in every scenario, so computed before the deals meet the
+   * scenarios' plans.
+   */
+  public static Dataset<Row> positioned(Dataset<Row> creditedDeals, Dataset<Row> quotas) {
     WindowSpec repMonth = Window.partitionBy(PayLines.REP_ID, PayLines.MONTH);
     WindowSpec inOrder = repMonth.orderBy(CreditedDeals.CLOSE_DATE, CreditedDeals.DEAL_ID);
     Column credit = col(CreditedDeals.CREDITED_AMOUNT);
     Column quota = col(RepQuotas.QUOTA);
-
-    // a deal's place in its rep-month and the attainment are the same in every scenario: computed once,
-    // before the deals fan out to the scenarios' plans
-    Dataset<Row> positioned = creditedDeals
+    return creditedDeals
         .withColumn(BEFORE, coalesce(sum(credit).over(inOrder.rowsBetween(Window.unboundedPreceding(), -1)),
-            Money.zero()).cast(Money.MONEY_SUM))
+            Money.zero()).cast(Money.MONEY_8))
+        .withColumn(AFTER, col(BEFORE).plus(credit).cast(Money.MONEY_8))
         .withColumn(MONTH_REVENUE, sum(credit).over(repMonth).cast(Money.MONEY_SUM))
         .join(quotas, new String[] {CreditedDeals.REP_ID, CreditedDeals.MONTH}, "left")
-        .withColumn(ATTAINMENT, when(quota.gt(0), col(MONTH_REVENUE).divide(quota).cast(Money.RATIO)))
-        .join(repMonthPlans, new String[] {CreditedDeals.REP_ID, CreditedDeals.MONTH});
+        .withColumn(ATTAINMENT, when(quota.gt(0), col(MONTH_REVENUE).divide(quota).cast(Money.RATIO)));
+  }
 
-    Column multiplier = productMultiplier().multiply(channelMultiplier()).multiply(newHireMultiplier())
-        .cast(Money.MULTIPLIER_18);
+  /** The commission line of every {@link #positioned} deal under each scenario's plan for its rep-month. */
+  public static Dataset<Row> priced(Dataset<Row> positioned, Dataset<Row> repMonthPlans, Dataset<Row> quotas) {
     Column marginal = col(PlanTable.TIER_MODE).equalTo(lit("marginal"));
-    Column raw = when(marginal, marginalRaw()).otherwise(retroactiveRaw());
-    Column amount = when(col(ATTAINMENT).isNull(), Money.zero())
-        .when(col(ATTAINMENT).lt(col(PlanTable.GATE_MIN_ATTAINMENT)), Money.zero())
-        .otherwise(Money.round2(raw.multiply(multiplier)));
-    Column tier = when(marginal, highestTierReached()).otherwise(finalAttainmentTier());
-
+    Column tierIdx = when(marginal, highestTierReached().getField("idx"))
+        .otherwise(finalAttainmentTier().getField("idx"));
+    Column tierRate = when(marginal, highestTierReached().getField("rate"))
+        .otherwise(finalAttainmentTier().getField("rate"));
     return positioned
+        .join(banded(repMonthPlans, quotas), new String[] {CreditedDeals.REP_ID, CreditedDeals.MONTH})
         .withColumn(PayLines.LINE_TYPE, lit(PayLines.COMMISSION))
-        .withColumn(PayLines.TIER, when(col(ATTAINMENT).isNotNull(), tier.getField("idx")))
-        .withColumn(PayLines.RATE, when(col(ATTAINMENT).isNotNull(), tier.getField("rate")))
-        .withColumn(PayLines.MULTIPLIER, multiplier.cast(Money.RATE))
-        .withColumn(PayLines.AMOUNT, amount)
+        .withColumn(PayLines.TIER, when(col(ATTAINMENT).isNotNull(), tierIdx))
+        .withColumn(PayLines.RATE, when(col(ATTAINMENT).isNotNull(), tierRate))
+        .withColumn(PayLines.MULTIPLIER, multiplier().cast(Money.RATE))
+        .withColumn(PayLines.AMOUNT, amount())
         .withColumn(PayLines.EXPLANATION, explanation(marginal))
         .transform(PayLines::conform);
+  }
+
+  /**
+   * The commission of every scenario and rep-month, one {@code commission} line each that sums the
+   * month's deal lines (no deal, tier or explanation): what {@link #priced} lines add up to, for a
+   * simulation that needs payouts, not lines. No per-deal row per scenario is ever kept.
+   */
+  public static Dataset<Row> monthTotals(Dataset<Row> positioned, Dataset<Row> repMonthPlans, Dataset<Row> quotas) {
+    Dataset<Row> sums = amountsPerRules(positioned, repMonthPlans, quotas)
+        .groupBy(PayLines.REP_ID, PayLines.MONTH, PlanTable.COMMISSION_HASH)
+        .agg(Money.sum(col(PayLines.AMOUNT)).as(PayLines.AMOUNT),
+            Money.sum(col(CreditedDeals.CREDITED_AMOUNT)).as(PayLines.CREDITED_AMOUNT));
+    return toScenarios(sums, repMonthPlans);
+  }
+
+  /**
+   * The deal lines of every scenario with their amounts only (no tier, rate, multiplier or explanation):
+   * what {@link ClawbackLines} reads of a line.
+   */
+  public static Dataset<Row> amountLines(Dataset<Row> positioned, Dataset<Row> repMonthPlans, Dataset<Row> quotas) {
+    return toScenarios(amountsPerRules(positioned, repMonthPlans, quotas), repMonthPlans);
+  }
+
+  /**
+   * Each deal's amount once per distinct {@link PlanTable#COMMISSION_HASH} of its rep-month, not once per
+   * scenario: scenarios that change other rules, or other roles' plans, share the deal's price.
+   * Columns: rep_id, month, commission_hash, deal_id, credited_amount, amount.
+   */
+  private static Dataset<Row> amountsPerRules(Dataset<Row> positioned, Dataset<Row> repMonthPlans,
+      Dataset<Row> quotas) {
+    Dataset<Row> rules = repMonthPlans
+        .select(col(PayLines.REP_ID), col(PayLines.MONTH), col(PlanTable.COMMISSION_HASH), col(RepMonths.MONTH_INDEX),
+            col(PlanTable.TIER_MODE), col(PlanTable.TIERS), col(PlanTable.PRODUCT_MULTIPLIERS),
+            col(PlanTable.CHANNEL_MULTIPLIERS), col(PlanTable.GATE_MIN_ATTAINMENT), col(PlanTable.NEW_HIRE_MONTHS),
+            col(PlanTable.NEW_HIRE_RATE_MULTIPLIER))
+        .dropDuplicates(PayLines.REP_ID, PayLines.MONTH, PlanTable.COMMISSION_HASH);
+    return positioned
+        .join(banded(rules, quotas), new String[] {PayLines.REP_ID, PayLines.MONTH})
+        .select(col(PayLines.REP_ID), col(PayLines.MONTH), col(PlanTable.COMMISSION_HASH), col(PayLines.DEAL_ID),
+            col(CreditedDeals.CREDITED_AMOUNT), amount().as(PayLines.AMOUNT));
+  }
+
+  /** Rows priced per commission rules as commission lines of each scenario that uses those rules. */
+  private static Dataset<Row> toScenarios(Dataset<Row> perRules, Dataset<Row> repMonthPlans) {
+    Dataset<Row> lines = repMonthPlans
+        .select(PayLines.SCENARIO, PayLines.REP_ID, PayLines.MONTH, PlanTable.COMMISSION_HASH, PlanTable.PLAN_ID,
+            PlanTable.PLAN_HASH)
+        .join(perRules, new String[] {PayLines.REP_ID, PayLines.MONTH, PlanTable.COMMISSION_HASH})
+        .withColumn(PayLines.LINE_TYPE, lit(PayLines.COMMISSION));
+    if (!List.of(lines.columns()).contains(PayLines.DEAL_ID)) {
+      lines = lines.withColumn(PayLines.DEAL_ID, lit(null).cast(DataTypes.StringType));
+    }
+    return lines
+        .withColumn(PayLines.TIER, lit(null).cast(DataTypes.IntegerType))
+        .withColumn(PayLines.RATE, lit(null).cast(Money.RATE))
+        .withColumn(PayLines.MULTIPLIER, lit(null).cast(Money.RATE))
+        .withColumn(PayLines.EXPLANATION, lit(null).cast(DataTypes.StringType))
+        .transform(PayLines::conform);
+  }
+
+  /**
+   * The plan rows with their {@value #BANDS}: the bands are the same for every deal of a rep-month, so
+   * they are multiplied out once per rep-month and plan, not once per deal.
+   */
+  private static Dataset<Row> banded(Dataset<Row> plans, Dataset<Row> quotas) {
+    Column quota = col("band_quota");
+    Dataset<Row> monthQuotas = quotas.select(col(RepQuotas.REP_ID).as("band_rep_id"),
+        col(RepQuotas.MONTH).as("band_month"), col(RepQuotas.QUOTA).as("band_quota"));
+    return plans
+        .join(monthQuotas, col(PayLines.REP_ID).equalTo(col("band_rep_id"))
+            .and(col(PayLines.MONTH).equalTo(col("band_month"))), "left")
+        .withColumn(BANDS, transform(col(PlanTable.TIERS), t -> struct(t.getField("idx").as("idx"),
+            t.getField("from").multiply(quota).cast(Money.MONEY_8).as("low"),
+            t.getField("to").multiply(quota).cast(Money.MONEY_8).as("high"),
+            t.getField("rate").as("rate"))))
+        .drop("band_rep_id", "band_month", "band_quota");
+  }
+
+  /** round2(raw * multipliers); 0 without a quota or below the gate. */
+  private static Column amount() {
+    Column marginal = col(PlanTable.TIER_MODE).equalTo(lit("marginal"));
+    Column raw = when(marginal, marginalRaw()).otherwise(retroactiveRaw());
+    return when(col(ATTAINMENT).isNull(), Money.zero())
+        .when(col(ATTAINMENT).lt(col(PlanTable.GATE_MIN_ATTAINMENT)), Money.zero())
+        .otherwise(Money.round2(raw.multiply(multiplier())));
+  }
+
+  private static Column multiplier() {
+    return productMultiplier().multiply(channelMultiplier()).multiply(newHireMultiplier()).cast(Money.MULTIPLIER_18);
   }
 
   private static Column productMultiplier() {
@@ -103,26 +204,16 @@ public final class DealCommissionLines {
     return when(protectedMonth, col(PlanTable.NEW_HIRE_RATE_MULTIPLIER)).otherwise(lit(1).cast(Money.RATE));
   }
 
-  private static Column dealStart() {
-    return col(BEFORE);
-  }
-
-  private static Column dealEnd() {
-    return col(BEFORE).plus(col(CreditedDeals.CREDITED_AMOUNT)).cast(Money.MONEY_SUM);
-  }
-
-  /** The part of the deal's revenue interval inside tier t's band, never negative. */
-  private static Column overlap(Column t) {
-    Column quota = col(RepQuotas.QUOTA);
-    Column bandLow = t.getField("from").multiply(quota).cast(Money.MONEY_8);
-    Column bandHigh = coalesce(t.getField("to").multiply(quota).cast(Money.MONEY_8), dealEnd().cast(Money.MONEY_8));
-    return greatest(least(dealEnd(), bandHigh).minus(greatest(dealStart(), bandLow)), lit(0))
-        .cast(Money.MONEY_8);
+  /** The part of the deal's revenue interval [before, after) inside band b, never negative. */
+  private static Column overlap(Column b) {
+    Column after = col(AFTER);
+    Column high = coalesce(b.getField("high"), after);
+    return greatest(least(after, high).minus(greatest(col(BEFORE), b.getField("low"))), lit(0)).cast(Money.MONEY_8);
   }
 
   private static Column marginalRaw() {
-    return aggregate(col(PlanTable.TIERS), lit(0).cast(Money.RAW_14),
-        (acc, t) -> acc.plus(overlap(t).multiply(t.getField("rate"))).cast(Money.RAW_14));
+    return aggregate(col(BANDS), lit(0).cast(Money.RAW_14),
+        (acc, b) -> acc.plus(overlap(b).multiply(b.getField("rate"))).cast(Money.RAW_14));
   }
 
   private static Column finalAttainmentTier() {
@@ -135,7 +226,7 @@ public final class DealCommissionLines {
 
   /** The highest tier the deal's interval reaches (its last band with a positive overlap). */
   private static Column highestTierReached() {
-    return element_at(filter(col(PlanTable.TIERS), t -> overlap(t).gt(0)), -1);
+    return element_at(filter(col(BANDS), b -> overlap(b).gt(0)), -1);
   }
 
   private static Column explanation(Column marginal) {
@@ -144,7 +235,7 @@ public final class DealCommissionLines {
         multiplierNote(concat(lit(", "), col(CreditedDeals.CHANNEL)), channelMultiplier()),
         multiplierNote(lit(", new hire"), newHireMultiplier()), lit(": "));
     Column marginalParts = array_join(transform(
-        filter(col(PlanTable.TIERS), t -> overlap(t).gt(0)),
+        filter(col(BANDS), t -> overlap(t).gt(0)),
         t -> concat(PayLines.money(overlap(t)), lit(" in tier "), t.getField("idx").cast("string"),
             lit(" at "), PayLines.percent(t.getField("rate")))), " + ");
     Column retroPart = concat(PayLines.money(col(CreditedDeals.CREDITED_AMOUNT)), lit(" at "),

@@ -18,6 +18,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.salescomp.common.ContentHash;
 import org.salescomp.common.Money;
 import org.salescomp.domain.Plan;
 import org.salescomp.domain.PlanVersion;
@@ -35,6 +36,11 @@ public final class PlanTable {
   public static final String PLAN_ID = "plan_id";
   public static final String EFFECTIVE_FROM = "effective_from";
   public static final String PLAN_HASH = "plan_hash";
+  /**
+   * Identifies what a deal's commission line depends on (tier mode and table, multipliers, gate, new-hire
+   * rate): scenarios that change other rules share it, and a simulation prices a deal once per value.
+   */
+  public static final String COMMISSION_HASH = "commission_hash";
   public static final String TIER_MODE = "tier_mode";
   public static final String TIERS = "tiers";
   public static final String PRODUCT_MULTIPLIERS = "product_multipliers";
@@ -76,6 +82,7 @@ public final class PlanTable {
       createStructField(PLAN_ID, StringType, false),
       createStructField(EFFECTIVE_FROM, DateType, false),
       createStructField(PLAN_HASH, StringType, false),
+      createStructField(COMMISSION_HASH, StringType, false),
       createStructField(TIER_MODE, StringType, false),
       createStructField(TIERS, createArrayType(TIER, false), false),
       createStructField(PRODUCT_MULTIPLIERS, createMapType(StringType, Money.RATE, false), false),
@@ -121,7 +128,7 @@ public final class PlanTable {
     var c = v.commission();
     var cx = v.cxModifier();
     var sc = v.scorecard();
-    return RowFactory.create(scenario, planId, Date.valueOf(v.effectiveFrom()), v.hash(),
+    return RowFactory.create(scenario, planId, Date.valueOf(v.effectiveFrom()), v.hash(), commissionHash(v),
         c.tierMode().configName(), tiers(c.tiers()), sorted(c.productMultipliers()), sorted(c.channelMultipliers()),
         c.gateMinAttainment(), c.monthlyCap(),
         cx.minResponses(), thresholds(cx.csatBelow()), thresholds(cx.complaintRateAbove()), cx.floor(),
@@ -129,6 +136,14 @@ public final class PlanTable {
         v.newHire().months(), v.newHire().rateMultiplier(), v.newHire().guaranteeMonthly(),
         sc.targetBonusQuarterly(), sc.threshold(), sc.maxMultiplier(), sc.kpiScoreCap(), kpis(sc.kpis()),
         v.mentor().months(), v.mentor().rate());
+  }
+
+  /** Every input of a deal's commission line, canonical (maps sorted), hashed. */
+  static String commissionHash(PlanVersion v) {
+    var c = v.commission();
+    return ContentHash.of(c.tierMode().configName() + "|" + c.tiers() + "|" + sorted(c.productMultipliers()) + "|"
+        + sorted(c.channelMultipliers()) + "|" + c.gateMinAttainment().toPlainString() + "|" + v.newHire().months()
+        + "|" + v.newHire().rateMultiplier().toPlainString());
   }
 
   private static List<Row> tiers(List<Tier> tiers) {

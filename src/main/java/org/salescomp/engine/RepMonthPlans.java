@@ -1,5 +1,6 @@
 package org.salescomp.engine;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.row_number;
 
@@ -11,24 +12,38 @@ import org.salescomp.intermediate.RepMonths;
 /**
  * One row per scenario, rep and month: the rep-month ({@link RepMonths}) with every parameter of the
  * plan version in force, the latest whose effective-from is on or before the month's first day.
- * A rep-month whose plan has no version in force yet keeps null plan columns (see {@link #uncovered}).
+ * A rep-month whose plan has no version in force yet has no row (a run stops first: {@link #uncovered}).
  */
 public final class RepMonthPlans {
   private RepMonthPlans() {}
 
   public static Dataset<Row> build(Dataset<Row> repMonths, Dataset<Row> planTable) {
-    Dataset<Row> candidates = repMonths.join(planTable,
-        repMonths.col(RepMonths.PLAN_ID).equalTo(planTable.col(PlanTable.PLAN_ID))
-            .and(planTable.col(PlanTable.EFFECTIVE_FROM).leq(repMonths.col(RepMonths.MONTH))),
-        "inner");
-    Dataset<Row> inForce = candidates
+    return withPlans(versions(repMonths, planTable), planTable);
+  }
+
+  /**
+   * One row per scenario, rep and month: the rep-month's columns and the {@code effective_from} of the
+   * version in force, without the plan's parameters. This is what a run keeps as a stage: a simulation
+   * has a row per scenario and rep-month, and the parameters (tier tables, multiplier maps, KPI lists)
+   * would be most of its bytes.
+   */
+  public static Dataset<Row> versions(Dataset<Row> repMonths, Dataset<Row> planTable) {
+    Dataset<Row> dated = planTable.select(col(PlanTable.SCENARIO), col(PlanTable.PLAN_ID).as("v_plan_id"),
+        col(PlanTable.EFFECTIVE_FROM));
+    return repMonths
+        .join(dated, col(RepMonths.PLAN_ID).equalTo(col("v_plan_id"))
+            .and(col(PlanTable.EFFECTIVE_FROM).leq(col(RepMonths.MONTH))))
         .withColumn("version_rank", row_number().over(Window
             .partitionBy(col(PlanTable.SCENARIO), col(RepMonths.REP_ID), col(RepMonths.MONTH))
             .orderBy(col(PlanTable.EFFECTIVE_FROM).desc())))
         .where(col("version_rank").equalTo(1))
-        .drop("version_rank")
-        .drop(planTable.col(PlanTable.PLAN_ID));
-    return inForce;
+        .drop("version_rank", "v_plan_id");
+  }
+
+  /** {@link #versions} with every parameter of its plan version: a broadcast lookup in the small plan table. */
+  public static Dataset<Row> withPlans(Dataset<Row> versions, Dataset<Row> planTable) {
+    return versions.join(broadcast(planTable), new String[] {PlanTable.SCENARIO, PlanTable.PLAN_ID,
+        PlanTable.EFFECTIVE_FROM});
   }
 
   /** Rep-months whose plan id names no plan, or no version in force for the month: the run must stop. */

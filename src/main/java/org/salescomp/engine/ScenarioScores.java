@@ -49,14 +49,20 @@ public final class ScenarioScores {
         .drop(SCORECARD_SCORE);
     Dataset<Row> targets = quarterTargets.select(col(KpiScorecard.REP_ID).as("t_rep_id"),
         col(KpiScorecard.PERIOD_START).as("t_start"), col(KpiScorecard.QUARTER_TARGETS));
-    return quarters
-        .join(lastMonthPlans, col(REP_ID).equalTo(col("p_rep_id"))
-            .and(col(PeriodRollup.PERIOD_START).equalTo(col("p_quarter"))))
+    // most scenarios keep the baseline's scorecard: each rep-quarter is scored once per distinct
+    // scorecard (KPIs, weights, cap), and the scores fan out to the scenarios that use it
+    String[] repQuarterPlan = {"p_rep_id", "p_quarter", "plan"};
+    Dataset<Row> scored = quarters
+        .join(lastMonthPlans.select(repQuarterPlan[0], repQuarterPlan[1], repQuarterPlan[2]).distinct(),
+            col(REP_ID).equalTo(col("p_rep_id")).and(col(PeriodRollup.PERIOD_START).equalTo(col("p_quarter"))))
         .withColumn(KpiScorecard.KPI_SCORE_CAP, col("plan." + PlanTable.KPI_SCORE_CAP))
         .withColumn(KpiScorecard.SCORECARD_KPIS, col("plan." + PlanTable.SCORECARD_KPIS))
         .join(targets, col(REP_ID).equalTo(col("t_rep_id")).and(col(PeriodRollup.PERIOD_START).equalTo(col("t_start"))),
             "left")
-        .select(col(SCENARIO), col(REP_ID), col(PeriodRollup.PERIOD_START).as(QUARTER),
+        .select(col("p_rep_id"), col("p_quarter"), col("plan"),
             KpiScorecard.score(col(KpiRepPeriod.QUOTA)).cast(Money.RATIO).as(SCORECARD_SCORE));
+    return lastMonthPlans
+        .join(scored, repQuarterPlan)
+        .select(col(SCENARIO), col("p_rep_id").as(REP_ID), col("p_quarter").as(QUARTER), col(SCORECARD_SCORE));
   }
 }

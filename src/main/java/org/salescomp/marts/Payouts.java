@@ -45,9 +45,9 @@ public final class Payouts {
   public static Dataset<Row> build(Dataset<Row> lines) {
     List<Column> sums = new ArrayList<>();
     COLUMNS_BY_LINE_TYPE.forEach((column, lineTypes) -> sums.add(
-        coalesce(sum(when(col(PayLines.LINE_TYPE).isin(lineTypes.toArray()), col(PayLines.AMOUNT))), Money.zero())
-            .cast(Money.MONEY).as(column)));
-    sums.add(sum(col(PayLines.AMOUNT)).cast(Money.MONEY).as(TOTAL));
+        coalesce(Money.sum(when(col(PayLines.LINE_TYPE).isin(lineTypes.toArray()), col(PayLines.AMOUNT))), Money.zero())
+            .as(column)));
+    sums.add(Money.sum(col(PayLines.AMOUNT)).as(TOTAL));
     return lines
         .groupBy(SCENARIO, REP_ID, MONTH)
         .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new));

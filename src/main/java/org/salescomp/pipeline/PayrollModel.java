@@ -50,6 +50,12 @@ public record PayrollModel(
 
   /** @param stages where the model's shared intermediate results are materialised */
   public static PayrollModel build(SourceData inputs, Rules rules, RunScope scope, Stages stages) {
+    return build(inputs, rules, scope, stages, CompEngine.Detail.LINES);
+  }
+
+  /** @param detail every pay line (a run) or what payouts need (a simulation), see {@link CompEngine.Detail} */
+  public static PayrollModel build(SourceData inputs, Rules rules, RunScope scope, Stages stages,
+      CompEngine.Detail detail) {
     Dataset<Row> roster = inputs.get(SourceTable.REPS);
     Dataset<Row> deals = StagedDeals.build(inputs.get(SourceTable.DEALS), scope.logicalDate());
     Dataset<Row> credited = stages.stage("credited_deals", CreditedDeals.build(deals,
@@ -59,13 +65,14 @@ public record PayrollModel(
         scope.computeFrom(rules.lookbackMonths()), scope.lastMonthStart()));
     Dataset<Row> repMonths = RepMonths.build(rosterMonths);
     Dataset<Row> quotas = RepQuotas.monthly(inputs.get(SourceTable.TARGETS));
-    Dataset<Row> repMonthPlans = stages.stage("rep_month_plans", RepMonthPlans.build(repMonths, rules.planTable()));
+    Dataset<Row> repMonthPlans = RepMonthPlans.withPlans(
+        stages.stage("rep_month_versions", RepMonthPlans.versions(repMonths, rules.planTable())), rules.planTable());
 
     KpiModel kpis = staged(KpiModel.build(inputs, credited, repMonths, quotas, repMonthPlans,
         rules.requiredCourses(), scope), stages);
     CompEngine.Result pay = CompEngine.run(new CompEngine.Inputs(credited, deals, rosterMonths, repMonthPlans, quotas,
         inputs.get(SourceTable.CUSTOMER_RETENTION), inputs.get(SourceTable.ADJUSTMENTS), kpis.repPeriods(),
-        kpis.teamPeriods(), kpis.scorecardScores(), rules.awardRules()), stages);
+        kpis.teamPeriods(), kpis.scorecardScores(), rules.awardRules()), stages, detail);
     Dataset<Row> baselinePlans = repMonthPlans.where(col(PlanTable.SCENARIO).equalTo(lit(PlanTable.BASELINE)));
     Dataset<Row> coaching = CoachingFlags.build(kpis.repPeriods(), baselinePlans, rules.coaching());
     return new PayrollModel(credited, rosterMonths, repMonths, repMonthPlans, kpis, pay, coaching);

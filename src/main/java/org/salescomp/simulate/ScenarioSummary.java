@@ -140,7 +140,7 @@ final class ScenarioSummary {
   /** One row per scenario, period and rep paid in any scenario: pay, pay compared with, and the change. */
   private static Dataset<Row> repChanges(Inputs in) {
     List<Column> sums = new ArrayList<>();
-    ScenarioPayouts.amountColumns().forEach(c -> sums.add(sum(col(c)).cast(Money.MONEY).as(c)));
+    ScenarioPayouts.amountColumns().forEach(c -> sums.add(Money.sum(col(c)).as(c)));
     Dataset<Row> costs = in.scenarioPayouts()
         .withColumn("p", explode(periodsOf(col(ScenarioPayouts.MONTH), in.scope())))
         .groupBy(col(SCENARIO), col("p." + PERIOD_TYPE).as(PERIOD_TYPE), col("p." + PERIOD_START).as(PERIOD_START),
@@ -222,12 +222,12 @@ final class ScenarioSummary {
   private static List<Column> aggregates() {
     Column change = col(CHANGE + ScenarioPayouts.TOTAL);
     List<Column> aggs = new ArrayList<>();
-    payColumns().forEach(c -> aggs.add(sum(col(c)).cast(Money.MONEY).as(COST + c)));
-    aggs.add(sum(col(ScenarioPayouts.TOTAL)).cast(Money.MONEY).as(TOTAL_COST));
-    aggs.add(sum(col(CMP + ScenarioPayouts.TOTAL)).cast(Money.MONEY).as(COMPARISON_COST));
-    payColumns().forEach(c -> aggs.add(sum(col(CHANGE + c)).cast(Money.MONEY).as(CHANGE + c)));
-    aggs.add(sum(change).cast(Money.MONEY).as(CHANGE_TOTAL));
-    aggs.add(coalesce(sum(col(REVENUE)), Money.zero()).cast(Money.MONEY).as(REVENUE));
+    payColumns().forEach(c -> aggs.add(Money.sum(col(c)).as(COST + c)));
+    aggs.add(Money.sum(col(ScenarioPayouts.TOTAL)).as(TOTAL_COST));
+    aggs.add(Money.sum(col(CMP + ScenarioPayouts.TOTAL)).as(COMPARISON_COST));
+    payColumns().forEach(c -> aggs.add(Money.sum(col(CHANGE + c)).as(CHANGE + c)));
+    aggs.add(Money.sum(change).as(CHANGE_TOTAL));
+    aggs.add(coalesce(Money.sum(col(REVENUE)), Money.zero()).as(REVENUE));
     aggs.add(count(when(change.gt(0), lit(1))).as(REPS_BETTER));
     aggs.add(count(when(change.lt(0), lit(1))).as(REPS_WORSE));
     aggs.add(count(when(change.equalTo(0), lit(1))).as(REPS_UNCHANGED));

@@ -12,6 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.salescomp.common.Stages;
 import org.salescomp.config.ConfigError;
 import org.salescomp.engine.AwardRulesTable;
+import org.salescomp.engine.CompEngine;
 import org.salescomp.engine.PlanTable;
 import org.salescomp.intermediate.RepMonths;
 import org.salescomp.intermediate.RosterMonths;
@@ -33,6 +34,12 @@ final class SimulationModel {
 
   static PayrollModel build(SparkSession spark, SourceData inputs, ScenarioSet scenarios, RunScope scope,
       Stages stages, String reportingCurrency) {
+    return build(spark, inputs, scenarios, scope, stages, reportingCurrency, CompEngine.Detail.PAYOUTS);
+  }
+
+  /** @param detail {@link CompEngine.Detail#PAYOUTS} in a simulation; tests compare it with every line's */
+  static PayrollModel build(SparkSession spark, SourceData inputs, ScenarioSet scenarios, RunScope scope,
+      Stages stages, String reportingCurrency, CompEngine.Detail detail) {
     Dataset<Row> reps = inputs.get(SourceTable.REPS);
     // distinct plan ids and roles of the roster: a handful of values, safe to bring to the driver
     Set<ScenarioSet.RosterPlan> rosterPlans = new HashSet<>();
@@ -48,7 +55,7 @@ final class SimulationModel {
         AwardRulesTable.of(spark, scenarios.awardRows()), scenarios.baseline().coaching(),
         scenarios.baseline().requiredCourses(), scenarios.lookbackMonths(), reportingCurrency);
     requireVersionsInForce(spark, roster, planTable, scenarios.names(), scope, rules.lookbackMonths());
-    return PayrollModel.build(inputs.with(SourceTable.REPS, roster), rules, scope, stages);
+    return PayrollModel.build(inputs.with(SourceTable.REPS, roster), rules, scope, stages, detail);
   }
 
   /** As a run: a rep-month whose plan has no version in force yet stops the simulation, naming the scenario. */
