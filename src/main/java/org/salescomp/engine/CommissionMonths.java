@@ -1,6 +1,7 @@
 package org.salescomp.engine;
 
 import static org.apache.spark.sql.functions.aggregate;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.element_at;
@@ -62,7 +63,8 @@ public final class CommissionMonths {
     Column capRoom = col(PlanTable.MONTHLY_CAP).minus(c.plus(cx));
     return repMonthPlans
         .join(totals, new String[] {PayLines.SCENARIO, PayLines.REP_ID, PayLines.MONTH}, "left")
-        .join(cxInputs, new String[] {PayLines.REP_ID, PayLines.MONTH}, "left")
+        // a row per rep-month, not per scenario: small, broadcast
+        .join(broadcast(cxInputs), new String[] {PayLines.REP_ID, PayLines.MONTH}, "left")
         .withColumn(COMMISSION_TOTAL, coalesce(c, Money.zero()))
         .withColumn(CSAT_MULTIPLIER, csatMultiplier())
         .withColumn(COMPLAINT_MULTIPLIER, complaintMultiplier())

@@ -1,6 +1,5 @@
 package org.salescomp.engine;
 
-import static org.apache.spark.sql.functions.aggregate;
 import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -10,6 +9,8 @@ import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.transform;
@@ -39,8 +40,8 @@ import org.salescomp.intermediate.RepQuotas;
  *   <li>no quota (missing or zero): amount 0, {@code held: no revenue quota};
  *   <li>final attainment below the gate: amount 0, {@code below gate} (at the gate passes).
  * </ul>
- * Tiers are arrays on the plan row, so the bands are evaluated with higher-order functions on each
- * deal row: no explode and regroup.
+ * Tiers are arrays on the plan row; the bands are multiplied out once per rep-month and plan and
+ * evaluated on each deal row as one expression per tier: no explode and regroup.
  */
 public final class DealCommissionLines {
   public static final String MONTH_REVENUE = "month_revenue";
@@ -93,7 +94,7 @@ public final class DealCommissionLines {
         .withColumn(PayLines.TIER, when(col(ATTAINMENT).isNotNull(), tierIdx))
         .withColumn(PayLines.RATE, when(col(ATTAINMENT).isNotNull(), tierRate))
         .withColumn(PayLines.MULTIPLIER, multiplier().cast(Money.RATE))
-        .withColumn(PayLines.AMOUNT, amount())
+        .withColumn(PayLines.AMOUNT, amount(maxTiers(repMonthPlans)))
         .withColumn(PayLines.EXPLANATION, explanation(marginal))
         .transform(PayLines::conform);
   }
@@ -135,7 +136,7 @@ public final class DealCommissionLines {
     return positioned
         .join(banded(rules, quotas), new String[] {PayLines.REP_ID, PayLines.MONTH})
         .select(col(PayLines.REP_ID), col(PayLines.MONTH), col(PlanTable.COMMISSION_HASH), col(PayLines.DEAL_ID),
-            col(CreditedDeals.CREDITED_AMOUNT), amount().as(PayLines.AMOUNT));
+            col(CreditedDeals.CREDITED_AMOUNT), amount(maxTiers(repMonthPlans)).as(PayLines.AMOUNT));
   }
 
   /** Rows priced per commission rules as commission lines of each scenario that uses those rules. */
@@ -174,13 +175,23 @@ public final class DealCommissionLines {
         .drop("band_rep_id", "band_month", "band_quota");
   }
 
-  /** round2(raw * multipliers); 0 without a quota or below the gate. */
-  private static Column amount() {
+  /**
+   * round2(raw * multipliers); 0 without a quota or below the gate. The bands are unrolled into plain
+   * expressions, one per tier up to the plans' largest tier count: Spark compiles those, while a
+   * higher-order function over the array is interpreted and re-reads the deal's decimals for every band.
+   */
+  private static Column amount(int tiers) {
     Column marginal = col(PlanTable.TIER_MODE).equalTo(lit("marginal"));
-    Column raw = when(marginal, marginalRaw()).otherwise(retroactiveRaw());
+    Column raw = when(marginal, marginalRaw(tiers)).otherwise(retroactiveRaw(tiers));
     return when(col(ATTAINMENT).isNull(), Money.zero())
         .when(col(ATTAINMENT).lt(col(PlanTable.GATE_MIN_ATTAINMENT)), Money.zero())
         .otherwise(Money.round2(raw.multiply(multiplier())));
+  }
+
+  /** The most tiers any plan row has: plans are configuration, so a handful. */
+  private static int maxTiers(Dataset<Row> repMonthPlans) {
+    Row most = repMonthPlans.agg(max(size(col(PlanTable.TIERS)))).first();
+    return most.isNullAt(0) ? 0 : most.getInt(0);
   }
 
   private static Column multiplier() {
@@ -211,17 +222,28 @@ public final class DealCommissionLines {
     return greatest(least(after, high).minus(greatest(col(BEFORE), b.getField("low"))), lit(0)).cast(Money.MONEY_8);
   }
 
-  private static Column marginalRaw() {
-    return aggregate(col(BANDS), lit(0).cast(Money.RAW_14),
-        (acc, b) -> acc.plus(overlap(b).multiply(b.getField("rate"))).cast(Money.RAW_14));
+  /** The sum over the bands of overlap x rate; a plan with fewer tiers has null bands, which add 0. */
+  private static Column marginalRaw(int tiers) {
+    Column raw = lit(0).cast(Money.RAW_14);
+    for (int k = 1; k <= tiers; k++) {
+      Column band = try_element_at(col(BANDS), lit(k));
+      raw = raw.plus(coalesce(overlap(band).multiply(band.getField("rate")), lit(0))).cast(Money.RAW_14);
+    }
+    return raw;
   }
 
   private static Column finalAttainmentTier() {
     return element_at(filter(col(PlanTable.TIERS), t -> t.getField("from").leq(col(ATTAINMENT))), -1);
   }
 
-  private static Column retroactiveRaw() {
-    return col(CreditedDeals.CREDITED_AMOUNT).multiply(finalAttainmentTier().getField("rate")).cast(Money.RAW_14);
+  /** The deal's credit at the rate of the last tier whose from the final attainment reaches. */
+  private static Column retroactiveRaw(int tiers) {
+    Column rate = lit(null).cast(Money.RATE);
+    for (int k = 1; k <= tiers; k++) {
+      Column tier = try_element_at(col(PlanTable.TIERS), lit(k));
+      rate = when(tier.getField("from").leq(col(ATTAINMENT)), tier.getField("rate")).otherwise(rate);
+    }
+    return col(CreditedDeals.CREDITED_AMOUNT).multiply(rate).cast(Money.RAW_14);
   }
 
   /** The highest tier the deal's interval reaches (its last band with a positive overlap). */

@@ -28,16 +28,21 @@ public final class RepMonthPlans {
    * would be most of its bytes.
    */
   public static Dataset<Row> versions(Dataset<Row> repMonths, Dataset<Row> planTable) {
-    Dataset<Row> dated = planTable.select(col(PlanTable.SCENARIO), col(PlanTable.PLAN_ID).as("v_plan_id"),
-        col(PlanTable.EFFECTIVE_FROM));
-    return repMonths
-        .join(dated, col(RepMonths.PLAN_ID).equalTo(col("v_plan_id"))
-            .and(col(PlanTable.EFFECTIVE_FROM).leq(col(RepMonths.MONTH))))
+    // the version in force depends on the scenario, the plan and the month, not on the rep: chosen on
+    // that small grid, then looked up for each rep-month
+    Dataset<Row> months = repMonths.select(col(RepMonths.MONTH).as("v_month")).distinct();
+    Dataset<Row> inForce = planTable
+        .select(col(PlanTable.SCENARIO), col(PlanTable.PLAN_ID).as("v_plan_id"), col(PlanTable.EFFECTIVE_FROM))
+        .join(months, col(PlanTable.EFFECTIVE_FROM).leq(col("v_month")))
         .withColumn("version_rank", row_number().over(Window
-            .partitionBy(col(PlanTable.SCENARIO), col(RepMonths.REP_ID), col(RepMonths.MONTH))
+            .partitionBy(col(PlanTable.SCENARIO), col("v_plan_id"), col("v_month"))
             .orderBy(col(PlanTable.EFFECTIVE_FROM).desc())))
         .where(col("version_rank").equalTo(1))
-        .drop("version_rank", "v_plan_id");
+        .drop("version_rank");
+    return repMonths
+        .join(broadcast(inForce), col(RepMonths.PLAN_ID).equalTo(col("v_plan_id"))
+            .and(col(RepMonths.MONTH).equalTo(col("v_month"))))
+        .drop("v_plan_id", "v_month");
   }
 
   /** {@link #versions} with every parameter of its plan version: a broadcast lookup in the small plan table. */

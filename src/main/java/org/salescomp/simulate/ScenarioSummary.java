@@ -2,6 +2,7 @@ package org.salescomp.simulate;
 
 import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
@@ -24,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.salescomp.common.Money;
 import org.salescomp.common.Periods;
@@ -114,9 +114,10 @@ final class ScenarioSummary {
   }
 
   static Dataset<Row> build(Inputs in) {
+    // attributes and attainment have a row per period and rep, not per scenario: small, broadcast
     Dataset<Row> reps = repChanges(in)
-        .join(repAttributes(in), new String[] {PERIOD_TYPE, PERIOD_START, ScenarioPayouts.REP_ID}, "left")
-        .join(repAttainment(in), new String[] {PERIOD_TYPE, PERIOD_START, ScenarioPayouts.REP_ID}, "left");
+        .join(broadcast(repAttributes(in)), new String[] {PERIOD_TYPE, PERIOD_START, ScenarioPayouts.REP_ID}, "left")
+        .join(broadcast(repAttainment(in)), new String[] {PERIOD_TYPE, PERIOD_START, ScenarioPayouts.REP_ID}, "left");
     Column all = struct(lit(ALL).as(GROUP_BY), lit(ALL).as(GROUP_VALUE));
     Column groups = when(col(PERIOD_TYPE).equalTo(lit(MONTH)), array(all)).otherwise(array(all,
         group(TEAM, col(RepMonths.TEAM_ID)), group(REGION, col(REGION)), group(ROLE, col(RepMonths.ROLE))));
@@ -146,23 +147,18 @@ final class ScenarioSummary {
         .groupBy(col(SCENARIO), col("p." + PERIOD_TYPE).as(PERIOD_TYPE), col("p." + PERIOD_START).as(PERIOD_START),
             col(ScenarioPayouts.REP_ID))
         .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new));
-    String[] keys = {PERIOD_TYPE, PERIOD_START, ScenarioPayouts.REP_ID};
-    Dataset<Row> names = in.scenarioPayouts().sparkSession()
-        .createDataset(in.scenarios(), Encoders.STRING()).toDF(SCENARIO);
-    Dataset<Row> grid = costs.select(PERIOD_TYPE, PERIOD_START, ScenarioPayouts.REP_ID).distinct().crossJoin(names);
-    List<Column> filled = new ArrayList<>(List.of(col(SCENARIO), col(PERIOD_TYPE), col(PERIOD_START),
-        col(ScenarioPayouts.REP_ID)));
-    ScenarioPayouts.amountColumns().forEach(c -> filled.add(coalesce(col(c), Money.zero()).as(c)));
-    Dataset<Row> complete = grid.join(costs, new String[] {SCENARIO, PERIOD_TYPE, PERIOD_START,
-        ScenarioPayouts.REP_ID}, "left").select(filled.toArray(Column[]::new));
-
+    // every scenario has a payouts row for every rep-month (each has a base_salary line, even of 0.00, in
+    // every scenario), so a rep paid in the scenario compared with is paid in each scenario; a rep paid
+    // only in a scenario counts 0 in the one compared with
     List<Column> compared = new ArrayList<>(List.of(col(PERIOD_TYPE), col(PERIOD_START), col(ScenarioPayouts.REP_ID)));
     ScenarioPayouts.amountColumns().forEach(c -> compared.add(col(c).as(CMP + c)));
-    Dataset<Row> base = complete.where(col(SCENARIO).equalTo(lit(in.comparedWith())))
+    Dataset<Row> base = costs.where(col(SCENARIO).equalTo(lit(in.comparedWith())))
         .select(compared.toArray(Column[]::new));
-    Dataset<Row> changes = complete.join(base, keys);
+    Dataset<Row> changes = costs.join(broadcast(base), new String[] {PERIOD_TYPE, PERIOD_START,
+        ScenarioPayouts.REP_ID}, "left");
     for (String c : ScenarioPayouts.amountColumns()) {
-      changes = changes.withColumn(CHANGE + c, col(c).minus(col(CMP + c)).cast(Money.MONEY));
+      changes = changes.withColumn(CMP + c, coalesce(col(CMP + c), Money.zero()))
+          .withColumn(CHANGE + c, col(c).minus(col(CMP + c)).cast(Money.MONEY));
     }
     return changes;
   }
