@@ -21,6 +21,7 @@ public final class CompEngine {
       Dataset<Row> stagedDeals,
       Dataset<Row> rosterMonths,
       Dataset<Row> repMonthPlans,
+      Dataset<Row> planTable,
       Dataset<Row> quotas,
       Dataset<Row> retention,
       Dataset<Row> adjustments,
@@ -61,10 +62,10 @@ public final class CompEngine {
     } else {
       events = stages.stage("deal_events", events);
       positioned = stages.stage("positioned_deals", positioned);
-      commission = stages.stage("commission_totals", DealCommissionLines.monthTotals(positioned, in.repMonthPlans(), in.quotas()));
+      commission = stages.stage("commission_totals", DealCommissionLines.monthTotals(positioned, in.repMonthPlans(), in.planTable(), in.quotas()));
       clawable = stages.stage("clawable_lines", DealCommissionLines.amountLines(
           positioned.join(ClawbackLines.candidateDeals(events, in.repMonthPlans()), PayLines.DEAL_ID, "left_semi"),
-          in.repMonthPlans(), in.quotas()));
+          in.repMonthPlans(), in.planTable(), in.quotas()));
     }
     Dataset<Row> months = stages.stage("commission_months",
         CommissionMonths.build(commission, in.repMonthPlans(), in.kpiRepPeriods()));

@@ -1,6 +1,7 @@
 package org.salescomp.engine;
 
 import static org.apache.spark.sql.functions.array_join;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -104,8 +105,9 @@ public final class DealCommissionLines {
    * month's deal lines (no deal, tier or explanation): what {@link #priced} lines add up to, for a
    * simulation that needs payouts, not lines. No per-deal row per scenario is ever kept.
    */
-  public static Dataset<Row> monthTotals(Dataset<Row> positioned, Dataset<Row> repMonthPlans, Dataset<Row> quotas) {
-    Dataset<Row> sums = amountsPerRules(positioned, repMonthPlans, quotas)
+  public static Dataset<Row> monthTotals(Dataset<Row> positioned, Dataset<Row> repMonthPlans, Dataset<Row> planTable,
+      Dataset<Row> quotas) {
+    Dataset<Row> sums = amountsPerRules(positioned, repMonthPlans, planTable, quotas)
         .groupBy(PayLines.REP_ID, PayLines.MONTH, PlanTable.COMMISSION_HASH)
         .agg(Money.sum(col(PayLines.AMOUNT)).as(PayLines.AMOUNT),
             Money.sum(col(CreditedDeals.CREDITED_AMOUNT)).as(PayLines.CREDITED_AMOUNT));
@@ -116,8 +118,9 @@ public final class DealCommissionLines {
    * The deal lines of every scenario with their amounts only (no tier, rate, multiplier or explanation):
    * what {@link ClawbackLines} reads of a line.
    */
-  public static Dataset<Row> amountLines(Dataset<Row> positioned, Dataset<Row> repMonthPlans, Dataset<Row> quotas) {
-    return toScenarios(amountsPerRules(positioned, repMonthPlans, quotas), repMonthPlans);
+  public static Dataset<Row> amountLines(Dataset<Row> positioned, Dataset<Row> repMonthPlans, Dataset<Row> planTable,
+      Dataset<Row> quotas) {
+    return toScenarios(amountsPerRules(positioned, repMonthPlans, planTable, quotas), repMonthPlans);
   }
 
   /**
@@ -126,17 +129,22 @@ public final class DealCommissionLines {
    * Columns: rep_id, month, commission_hash, deal_id, credited_amount, amount.
    */
   private static Dataset<Row> amountsPerRules(Dataset<Row> positioned, Dataset<Row> repMonthPlans,
-      Dataset<Row> quotas) {
+      Dataset<Row> planTable, Dataset<Row> quotas) {
+    // the rules' parameters come from the small plan table, so the distinct rep-month rules are found on
+    // plain key columns (a hash aggregation, where maps and arrays would need a sort)
+    Dataset<Row> parameters = planTable
+        .select(col(PlanTable.COMMISSION_HASH), col(PlanTable.TIER_MODE), col(PlanTable.TIERS),
+            col(PlanTable.PRODUCT_MULTIPLIERS), col(PlanTable.CHANNEL_MULTIPLIERS), col(PlanTable.GATE_MIN_ATTAINMENT),
+            col(PlanTable.NEW_HIRE_MONTHS), col(PlanTable.NEW_HIRE_RATE_MULTIPLIER))
+        .dropDuplicates(PlanTable.COMMISSION_HASH);
     Dataset<Row> rules = repMonthPlans
-        .select(col(PayLines.REP_ID), col(PayLines.MONTH), col(PlanTable.COMMISSION_HASH), col(RepMonths.MONTH_INDEX),
-            col(PlanTable.TIER_MODE), col(PlanTable.TIERS), col(PlanTable.PRODUCT_MULTIPLIERS),
-            col(PlanTable.CHANNEL_MULTIPLIERS), col(PlanTable.GATE_MIN_ATTAINMENT), col(PlanTable.NEW_HIRE_MONTHS),
-            col(PlanTable.NEW_HIRE_RATE_MULTIPLIER))
-        .dropDuplicates(PayLines.REP_ID, PayLines.MONTH, PlanTable.COMMISSION_HASH);
+        .select(PayLines.REP_ID, PayLines.MONTH, RepMonths.MONTH_INDEX, PlanTable.COMMISSION_HASH)
+        .distinct()
+        .join(broadcast(parameters), PlanTable.COMMISSION_HASH);
     return positioned
         .join(banded(rules, quotas), new String[] {PayLines.REP_ID, PayLines.MONTH})
         .select(col(PayLines.REP_ID), col(PayLines.MONTH), col(PlanTable.COMMISSION_HASH), col(PayLines.DEAL_ID),
-            col(CreditedDeals.CREDITED_AMOUNT), amount(maxTiers(repMonthPlans)).as(PayLines.AMOUNT));
+            col(CreditedDeals.CREDITED_AMOUNT), amount(maxTiers(parameters)).as(PayLines.AMOUNT));
   }
 
   /** Rows priced per commission rules as commission lines of each scenario that uses those rules. */

@@ -1,8 +1,9 @@
 package org.salescomp.engine;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max_by;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.struct;
 
 import org.apache.spark.sql.Dataset;
@@ -40,10 +41,18 @@ public final class ScenarioScores {
    */
   public static Dataset<Row> build(Dataset<Row> repPeriodParts, Dataset<Row> repMonthPlans,
       Dataset<Row> quarterTargets) {
+    // every scenario has the same rep-months, so the rep's last month of a quarter is found once, on
+    // plain columns, and the scenarios' plans are read at that month
+    Dataset<Row> lastMonths = repMonthPlans
+        .select(col(REP_ID).as("p_rep_id"), col(RepMonths.MONTH).as("last_month"))
+        .distinct()
+        .groupBy(col("p_rep_id"), Periods.quarterOf(col("last_month")).as("p_quarter"))
+        .agg(max(col("last_month")).as("last_month"));
     Dataset<Row> lastMonthPlans = repMonthPlans
-        .groupBy(col(SCENARIO), col(REP_ID).as("p_rep_id"), Periods.quarterOf(col(RepMonths.MONTH)).as("p_quarter"))
-        .agg(max_by(struct(col(PlanTable.KPI_SCORE_CAP), col(PlanTable.SCORECARD_KPIS)), col(RepMonths.MONTH))
-            .as("plan"));
+        .join(broadcast(lastMonths), col(REP_ID).equalTo(col("p_rep_id"))
+            .and(col(RepMonths.MONTH).equalTo(col("last_month"))))
+        .select(col(SCENARIO), col("p_rep_id"), col("p_quarter"),
+            struct(col(PlanTable.KPI_SCORE_CAP), col(PlanTable.SCORECARD_KPIS)).as("plan"));
     Dataset<Row> quarters = repPeriodParts
         .where(col(PeriodRollup.PERIOD_TYPE).equalTo(lit(PeriodRollup.TYPE_QUARTER)))
         .drop(SCORECARD_SCORE);

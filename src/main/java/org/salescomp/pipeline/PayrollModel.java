@@ -70,7 +70,8 @@ public record PayrollModel(
 
     KpiModel kpis = staged(KpiModel.build(inputs, credited, repMonths, quotas, repMonthPlans,
         rules.requiredCourses(), scope), stages);
-    CompEngine.Result pay = CompEngine.run(new CompEngine.Inputs(credited, deals, rosterMonths, repMonthPlans, quotas,
+    CompEngine.Result pay = CompEngine.run(new CompEngine.Inputs(credited, deals, rosterMonths, repMonthPlans,
+        rules.planTable(), quotas,
         inputs.get(SourceTable.CUSTOMER_RETENTION), inputs.get(SourceTable.ADJUSTMENTS), kpis.repPeriods(),
         kpis.teamPeriods(), kpis.scorecardScores(), rules.awardRules()), stages, detail);
     Dataset<Row> baselinePlans = repMonthPlans.where(col(PlanTable.SCENARIO).equalTo(lit(PlanTable.BASELINE)));
