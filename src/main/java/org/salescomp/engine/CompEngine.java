@@ -1,7 +1,5 @@
 package org.salescomp.engine;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -11,7 +9,8 @@ import org.salescomp.marts.Payouts;
 /**
  * Every pay line of every rep-month, for every scenario of the plan table, in the model's order
  * ("Pay lines of a rep-month", steps 1-9), and the payouts that sum them. Pure: the nightly run and
- * simulations call the same function with one or many scenarios.
+ * simulations call the same function with one or many scenarios; a simulation asks for less detail
+ * ({@link Detail#PAYOUTS}), and every step after a month's commission total is the same code.
  */
 public final class CompEngine {
 
@@ -52,23 +51,40 @@ public final class CompEngine {
   }
 
   public static Result run(Inputs in, Stages stages, Detail detail) {
-    Dataset<Row> events = DealEvents.build(in.stagedDeals(), in.retention());
-    Dataset<Row> positioned = DealCommissionLines.positioned(in.creditedDeals(), in.quotas());
-    Dataset<Row> commission;
-    Dataset<Row> clawable;
     if (detail == Detail.LINES) {
-      commission = stages.stage("commission_lines", DealCommissionLines.priced(positioned, in.repMonthPlans(), in.quotas()));
-      clawable = commission;
-    } else {
-      events = stages.stage("deal_events", events);
-      positioned = stages.stage("positioned_deals", positioned);
-      commission = stages.stage("commission_totals", DealCommissionLines.monthTotals(positioned, in.repMonthPlans(), in.planTable(), in.quotas()));
-      clawable = stages.stage("clawable_lines", DealCommissionLines.amountLines(
-          positioned.join(ClawbackLines.candidateDeals(events, in.repMonthPlans()), PayLines.DEAL_ID, "left_semi"),
-          in.repMonthPlans(), in.planTable(), in.quotas()));
+      Dataset<Row> events = DealEvents.build(in.stagedDeals(), in.retention());
+      return payFrom(in, everyLine(in, stages), events, stages, detail);
     }
+    // read twice, by the choice of clawable deals and by the clawbacks: kept once
+    Dataset<Row> events = stages.stage("deal_events", DealEvents.build(in.stagedDeals(), in.retention()));
+    return payFrom(in, monthTotals(in, events, stages), events, stages, detail);
+  }
+
+  /** Step 2 as the engine goes on with it: lines to sum per month, and the lines clawbacks read. */
+  private record Commission(Dataset<Row> lines, Dataset<Row> clawable) {}
+
+  private static Commission everyLine(Inputs in, Stages stages) {
+    Dataset<Row> lines = stages.stage("commission_lines", DealCommissionLines.priced(
+        DealCommissionLines.positioned(in.creditedDeals(), in.quotas()), in.repMonthPlans(), in.quotas()));
+    return new Commission(lines, lines);
+  }
+
+  private static Commission monthTotals(Inputs in, Dataset<Row> events, Stages stages) {
+    Dataset<Row> positioned = stages.stage("positioned_deals",
+        DealCommissionLines.positioned(in.creditedDeals(), in.quotas()));
+    Dataset<Row> totals = stages.stage("commission_totals",
+        DealCommissionLines.monthTotals(positioned, in.repMonthPlans(), in.planTable(), in.quotas()));
+    Dataset<Row> clawableDeals = positioned.join(ClawbackLines.candidateDeals(events, in.repMonthPlans()),
+        PayLines.DEAL_ID, "left_semi");
+    Dataset<Row> clawable = stages.stage("clawable_lines",
+        DealCommissionLines.amountLines(clawableDeals, in.repMonthPlans(), in.planTable(), in.quotas()));
+    return new Commission(totals, clawable);
+  }
+
+  private static Result payFrom(Inputs in, Commission commission, Dataset<Row> events, Stages stages,
+      Detail detail) {
     Dataset<Row> months = stages.stage("commission_months",
-        CommissionMonths.build(commission, in.repMonthPlans(), in.kpiRepPeriods()));
+        CommissionMonths.build(commission.lines(), in.repMonthPlans(), in.kpiRepPeriods()));
     Dataset<Row> members = QuarterMembers.build(in.rosterMonths());
     TeamAwards.Result team = TeamAwards.build(in.kpiTeamPeriods(), in.kpiRepPeriods(), in.creditedDeals(), members,
         in.awardRules(), in.repMonthPlans());
@@ -76,10 +92,10 @@ public final class CompEngine {
         in.repMonthPlans());
 
     Dataset<Row> lines = BaseSalaryLines.build(in.rosterMonths(), in.repMonthPlans())
-        .unionByName(commission)
+        .unionByName(commission.lines())
         .unionByName(CxAdjustmentLines.build(months))
         .unionByName(CapAdjustmentLines.build(months))
-        .unionByName(ClawbackLines.build(clawable, events, in.repMonthPlans()))
+        .unionByName(ClawbackLines.build(commission.clawable(), events, in.repMonthPlans()))
         .unionByName(GuaranteeTopupLines.build(months))
         .unionByName(MentorBonusLines.build(months, in.repMonthPlans()))
         .unionByName(AdjustmentLines.build(in.adjustments(), in.repMonthPlans()))

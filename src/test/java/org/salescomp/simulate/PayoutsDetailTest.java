@@ -7,8 +7,6 @@ import static org.salescomp.testing.TestPlans.d;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.YearMonth;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -17,21 +15,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.salescomp.common.Stages;
 import org.salescomp.config.ScenarioSettings;
-import org.salescomp.domain.Awards;
 import org.salescomp.domain.ClawbackRules;
-import org.salescomp.domain.Coaching;
 import org.salescomp.domain.CommissionRules;
 import org.salescomp.domain.CompModel;
-import org.salescomp.domain.Plan;
 import org.salescomp.domain.PlanVersion;
 import org.salescomp.domain.Tier;
 import org.salescomp.domain.TierMode;
 import org.salescomp.engine.CompEngine;
-import org.salescomp.io.SourceTable;
 import org.salescomp.pipeline.RunScope;
 import org.salescomp.staging.SourceData;
 import org.salescomp.testing.DataFrameAssert;
-import org.salescomp.testing.Frames;
 import org.salescomp.testing.SharedSpark;
 import org.salescomp.testing.TestPlans;
 
@@ -42,7 +35,7 @@ import org.salescomp.testing.TestPlans;
  * that share the baseline's commission rules and for one that does not.
  */
 class PayoutsDetailTest {
-  private static final RunScope FEBRUARY = RunScope.backfill(YearMonth.of(2026, 2), YearMonth.of(2026, 2));
+  private static final RunScope FEBRUARY = TwoRepFebruary.FEBRUARY;
   private static Dataset<Row> fromLines;
   private static Dataset<Row> fromTotals;
 
@@ -74,38 +67,17 @@ class PayoutsDetailTest {
   }
 
   private static CompModel model(PlanVersion version) {
-    Awards noAwards = new Awards(d("0.00"), Awards.AwardSplit.EQUAL, d("0.00"), 10, 3, d("0.00"), 5, d("0.02"), 3,
-        d("0.00"), 12, d("0.5"));
-    return new CompModel(Map.of("p", new Plan("p", List.of(version))), noAwards,
-        new Coaching(d("0.5"), 2, d("3.0"), d("0.1")), List.of());
+    return TwoRepFebruary.model(version);
   }
 
   /** The worked example's deals for r1, two for r2; one deal each returned within 30 days of its close. */
   private static SourceData inputs() {
-    Map<SourceTable, Dataset<Row>> tables = new EnumMap<>(SourceTable.class);
-    for (SourceTable t : SourceTable.values()) {
-      tables.put(t, SharedSpark.session().createDataFrame(List.of(), t.schema()));
-    }
-    tables.put(SourceTable.TEAMS, Frames.of(ddl(SourceTable.TEAMS), row("t1", "Falcons", "north", null)));
-    tables.put(SourceTable.REPS, Frames.of(ddl(SourceTable.REPS),
-        row("r1", "Ava", "account-executive", "t1", null, null, "2020-01-01", null, "5000.00", "p", "2020-01-01", null),
-        row("r2", "Ben", "account-executive", "t1", null, null, "2020-01-01", null, "5000.00", "p", "2020-01-01", null)));
-    tables.put(SourceTable.CUSTOMERS, Frames.of(ddl(SourceTable.CUSTOMERS),
-        row("c1", "Acme", "smb", "north", "r1", "2019-01-01"), row("c2", "Bolt", "smb", "north", "r2", "2019-01-01")));
-    tables.put(SourceTable.TARGETS, Frames.of(ddl(SourceTable.TARGETS),
-        row("rep", "r1", "month", "2026-02-01", "revenue", "100000.00"),
-        row("rep", "r2", "month", "2026-02-01", "revenue", "100000.00")));
-    tables.put(SourceTable.DEALS, Frames.of(ddl(SourceTable.DEALS),
+    return TwoRepFebruary.inputs(
         row("D1", "c1", "r1", "software", "direct", "30000.00", "USD", "2026-02-03", "won", null),
         row("D2", "c1", "r1", "hardware", "direct", "40000.00", "USD", "2026-02-10", "won", null),
         row("D3", "c1", "r1", "services", "direct", "50000.00", "USD", "2026-02-20", "refunded", "2026-02-27"),
         row("D4", "c2", "r2", "services", "direct", "60000.00", "USD", "2026-02-12", "won", null),
-        row("D5", "c2", "r2", "software", "partner", "10000.00", "USD", "2026-02-02", "cancelled", "2026-02-24")));
-    return new SourceData(tables);
-  }
-
-  private static String ddl(SourceTable table) {
-    return table.schema().toDDL();
+        row("D5", "c2", "r2", "software", "partner", "10000.00", "USD", "2026-02-02", "cancelled", "2026-02-24"));
   }
 
   @Test

@@ -6,8 +6,6 @@ import static org.salescomp.testing.Frames.row;
 import static org.salescomp.testing.TestPlans.d;
 
 import java.nio.file.Path;
-import java.time.YearMonth;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -16,11 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.salescomp.common.Stages;
 import org.salescomp.config.ScenarioSettings;
-import org.salescomp.domain.Awards;
-import org.salescomp.domain.Coaching;
 import org.salescomp.domain.CommissionRules;
 import org.salescomp.domain.CompModel;
-import org.salescomp.domain.Plan;
 import org.salescomp.domain.Tier;
 import org.salescomp.domain.TierMode;
 import org.salescomp.io.SourceTable;
@@ -38,7 +33,7 @@ import org.salescomp.testing.TestPlans;
  * amount, and of nobody else.
  */
 class TierRateScenarioTest {
-  private static final RunScope FEBRUARY = RunScope.backfill(YearMonth.of(2026, 2), YearMonth.of(2026, 2));
+  private static final RunScope FEBRUARY = TwoRepFebruary.FEBRUARY;
   private static Dataset<Row> payouts;
   private static Dataset<Row> summary;
 
@@ -59,37 +54,16 @@ class TierRateScenarioTest {
   }
 
   private static CompModel model(CommissionRules commission) {
-    Plan plan = new Plan("p", List.of(TestPlans.version(commission)));
-    Awards noAwards = new Awards(d("0.00"), Awards.AwardSplit.EQUAL, d("0.00"), 10, 3, d("0.00"), 5, d("0.02"), 3,
-        d("0.00"), 12, d("0.5"));
-    return new CompModel(Map.of("p", plan), noAwards, new Coaching(d("0.5"), 2, d("3.0"), d("0.1")), List.of());
+    return TwoRepFebruary.model(TestPlans.version(commission));
   }
 
-  /** Two tenured reps with a quota of 100,000.00: r1 sells the worked example's deals, r2 one 60,000.00 deal. */
+  /** r1 sells the worked example's deals, r2 one 60,000.00 deal. */
   private static SourceData inputs() {
-    Map<SourceTable, Dataset<Row>> tables = new EnumMap<>(SourceTable.class);
-    for (SourceTable t : SourceTable.values()) {
-      tables.put(t, SharedSpark.session().createDataFrame(List.of(), t.schema()));
-    }
-    tables.put(SourceTable.TEAMS, Frames.of(ddl(SourceTable.TEAMS), row("t1", "Falcons", "north", null)));
-    tables.put(SourceTable.REPS, Frames.of(ddl(SourceTable.REPS),
-        row("r1", "Ava", "account-executive", "t1", null, null, "2020-01-01", null, "5000.00", "p", "2020-01-01", null),
-        row("r2", "Ben", "account-executive", "t1", null, null, "2020-01-01", null, "5000.00", "p", "2020-01-01", null)));
-    tables.put(SourceTable.CUSTOMERS, Frames.of(ddl(SourceTable.CUSTOMERS),
-        row("c1", "Acme", "smb", "north", "r1", "2019-01-01"), row("c2", "Bolt", "smb", "north", "r2", "2019-01-01")));
-    tables.put(SourceTable.TARGETS, Frames.of(ddl(SourceTable.TARGETS),
-        row("rep", "r1", "month", "2026-02-01", "revenue", "100000.00"),
-        row("rep", "r2", "month", "2026-02-01", "revenue", "100000.00")));
-    tables.put(SourceTable.DEALS, Frames.of(ddl(SourceTable.DEALS),
+    return TwoRepFebruary.inputs(
         row("D1", "c1", "r1", "software", "direct", "30000.00", "USD", "2026-02-03", "won", null),
         row("D2", "c1", "r1", "hardware", "direct", "40000.00", "USD", "2026-02-10", "won", null),
         row("D3", "c1", "r1", "services", "direct", "50000.00", "USD", "2026-02-20", "won", null),
-        row("D4", "c2", "r2", "services", "direct", "60000.00", "USD", "2026-02-12", "won", null)));
-    return new SourceData(tables);
-  }
-
-  private static String ddl(SourceTable table) {
-    return table.schema().toDDL();
+        row("D4", "c2", "r2", "services", "direct", "60000.00", "USD", "2026-02-12", "won", null));
   }
 
   @Test
