@@ -99,11 +99,10 @@ final class ScenarioSummary {
    * @param repMonths {@link RepMonths}
    * @param teams the teams source
    * @param kpiRepPeriods {@code kpi_rep_period}
-   * @param scenarios every scenario key of the simulation
    * @param comparedWith the scenario each is compared with
    */
   record Inputs(Dataset<Row> scenarioPayouts, Dataset<Row> repMonths, Dataset<Row> teams,
-      Dataset<Row> kpiRepPeriods, List<String> scenarios, String comparedWith, RunScope scope,
+      Dataset<Row> kpiRepPeriods, String comparedWith, RunScope scope,
       String simulationId) {}
 
   private ScenarioSummary() {}

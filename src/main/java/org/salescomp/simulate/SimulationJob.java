@@ -94,7 +94,7 @@ public final class SimulationJob {
 
     Dataset<Row> payouts = stages.stage("scenario_payouts", ScenarioPayouts.build(model.pay().payouts(), scope, id));
     Dataset<Row> summary = stages.stage("scenario_summary", ScenarioSummary.build(new ScenarioSummary.Inputs(
-        payouts, model.repMonths(), inputs.get(SourceTable.TEAMS), model.kpis().repPeriods(), scenarios.names(),
+        payouts, model.repMonths(), inputs.get(SourceTable.TEAMS), model.kpis().repPeriods(),
         request.comparedWith(), scope, id)));
 
     DeltaPublisher publisher = new DeltaPublisher(spark, settings.lakehouseRoot(), id);

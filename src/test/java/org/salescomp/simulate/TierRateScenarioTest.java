@@ -50,7 +50,7 @@ class TierRateScenarioTest {
     PayrollModel model = SimulationModel.build(SharedSpark.session(), inputs, scenarios, FEBRUARY, Stages.checkpointed(), "USD");
     payouts = ScenarioPayouts.build(model.pay().payouts(), FEBRUARY, "fixture").localCheckpoint();
     summary = ScenarioSummary.build(new ScenarioSummary.Inputs(payouts, model.repMonths(),
-        inputs.get(SourceTable.TEAMS), model.kpis().repPeriods(), scenarios.names(), "baseline", FEBRUARY, "fixture"));
+        inputs.get(SourceTable.TEAMS), model.kpis().repPeriods(), "baseline", FEBRUARY, "fixture"));
   }
 
   private static CompModel model(CommissionRules commission) {
