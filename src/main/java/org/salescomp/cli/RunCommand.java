@@ -38,9 +38,7 @@ final class RunCommand implements Callable<Integer> {
           + " of the same scope gets the same id)")
   private String runId;
 
-  @Option(names = "--dry-run",
-      description = "validate the arguments and the config, print what would run, and stop before Spark starts")
-  private boolean dryRun;
+  @Mixin private DryRunOption dryRun;
 
   static final class ScopeOptions {
     @Option(names = "--date", paramLabel = "yyyy-MM-dd", required = true,
@@ -68,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--run-id must not be blank");
     }
     PrintWriter out = spec.commandLine().getOut();
-    if (dryRun) {
+    if (dryRun.on()) {
       printPlan(out, settings, scope, id);
       return ExitCodes.OK;
     }
@@ -89,11 +87,9 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private void printPlan(PrintWriter out, Settings settings, RunScope scope, String id) {
-    out.println("dry run: arguments and config are valid; Spark was not started");
+    DryRunOption.header(out, conf, settings);
     out.printf("  run id     %s%n", id);
     out.printf("  months     %s .. %s (logical date %s)%n", scope.from(), scope.to(), scope.logicalDate());
-    out.printf("  config     %s (hash %s)%n", conf.overlays(), settings.configHash());
-    out.printf("  lakehouse  %s%n", settings.lakehouseRoot());
     out.println("  sources");
     for (SourceTable table : SourceTable.values()) {
       SourceSettings source = settings.source(table);

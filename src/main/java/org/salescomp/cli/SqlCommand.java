@@ -1,5 +1,6 @@
 package org.salescomp.cli;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
@@ -8,6 +9,7 @@ import org.apache.spark.sql.SparkSession;
 import org.salescomp.config.Settings;
 import org.salescomp.io.Lakehouse;
 import picocli.CommandLine.Command;
+import org.apache.spark.sql.execution.SparkSqlParser;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,12 +43,25 @@ final class SqlCommand implements Callable<Integer> {
       description = "print at most N rows (default: " + DEFAULT_TABLE_LIMIT + " for table, all for csv)")
   private Integer limit;
 
+  @Mixin private DryRunOption dryRun;
+
   @Override
   public Integer call() throws Exception {
     if (limit != null && limit < 0) {
       throw new ParameterException(spec.commandLine(), "--limit must not be negative, got " + limit);
     }
     Settings settings = conf.load();
+    if (dryRun.on()) {
+      // Spark's own SQL parser needs no session: the statement is checked as a run checks it
+      if (!userInput(() -> ReadOnlyQuery.isReadOnly(new SparkSqlParser(), query))) {
+        throw new ParameterException(spec.commandLine(), ReadOnlyQuery.RULE);
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      DryRunOption.header(out, conf, settings);
+      out.printf("  query      read-only, parses: %s%n", query);
+      out.flush();
+      return ExitCodes.OK;
+    }
     SparkSession spark = main.sessions().create(settings);
     Dataset<Row> result = execute(spark, settings);
     ResultPrinter printer = new ResultPrinter(spec.commandLine().getOut(), spark);
