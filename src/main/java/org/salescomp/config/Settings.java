@@ -40,6 +40,8 @@ public record Settings(
     OpsSettings ops) {
 
   static final String ROOT = "salescomp";
+  /** Keys a source may have besides those reference.conf gives every source. */
+  private static final List<String> SOURCE_KEYS = List.of(".table", ".delimiter", ".encoding", ".date-format");
   /** Subtrees whose keys the user names freely. */
   private static final List<String> OPEN_PREFIXES =
       List.of("salescomp.spark.conf.", "salescomp.comp.plans.");
@@ -83,7 +85,7 @@ public record Settings(
     for (Map.Entry<String, ConfigValue> e : merged.getConfig(ROOT).entrySet()) {
       String path = ROOT + "." + e.getKey();
       boolean open = OPEN_PREFIXES.stream().anyMatch(path::startsWith);
-      boolean sourceTable = path.startsWith("salescomp.sources.") && path.endsWith(".table");
+      boolean sourceTable = path.startsWith("salescomp.sources.") && SOURCE_KEYS.stream().anyMatch(path::endsWith);
       if (!open && !sourceTable && !reference.hasPathOrNull(path)) {
         throw new ConfigError(e.getValue().origin(), path, "unknown key (not in reference.conf)");
       }
@@ -110,7 +112,7 @@ public record Settings(
         lakehouse,
         currency,
         run.integer("reopen-months", 0),
-        readSources(root.object("sources")),
+        readSources(root.object("sources"), CsvOptions.read(root.object("csv"), CsvOptions.STANDARD)),
         CompModelReader.read(root.object("comp")),
         CompModelReader.hash(merged.getConfig(ROOT).root().render(ConfigRenderOptions.concise())),
         readQuality(root.object("quality")),
@@ -168,7 +170,7 @@ public record Settings(
     return share;
   }
 
-  private static Map<SourceTable, SourceSettings> readSources(ConfigReader sources) {
+  private static Map<SourceTable, SourceSettings> readSources(ConfigReader sources, CsvOptions csv) {
     Map<SourceTable, SourceSettings> map = new EnumMap<>(SourceTable.class);
     for (SourceTable table : SourceTable.values()) {
       ConfigReader s = sources.object(table.tableName());
@@ -178,7 +180,7 @@ public record Settings(
       if (location.isBlank()) {
         throw s.error(key, "expected a non-empty " + key + " for format " + format.name().toLowerCase());
       }
-      map.put(table, new SourceSettings(format, location));
+      map.put(table, new SourceSettings(format, location, CsvOptions.read(s, csv)));
     }
     return map;
   }
