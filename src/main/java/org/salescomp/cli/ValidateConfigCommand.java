@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import org.salescomp.config.Settings;
 import org.salescomp.domain.Plan;
 import org.salescomp.domain.PlanVersion;
-import org.salescomp.io.SourceFiles;
+import org.salescomp.config.SourceFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -13,9 +13,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.salescomp.domain.CompModel;
+import org.salescomp.io.SourceFormat;
+import org.salescomp.io.SourceSettings;
+import org.salescomp.io.CsvOptions;
 import org.salescomp.io.SourceTable;
-import org.salescomp.publish.PostgresTarget;
-import org.salescomp.quality.QualityRules;
 
 /**
  * Every setting of a run, read and validated at startup. The only class that reads {@link Config}:
@@ -112,7 +113,7 @@ public record Settings(
         lakehouse,
         currency,
         run.integer("reopen-months", 0),
-        readSources(root.object("sources"), CsvOptions.read(root.object("csv"), CsvOptions.STANDARD)),
+        readSources(root.object("sources"), readCsv(root.object("csv"), CsvOptions.STANDARD)),
         CompModelReader.read(root.object("comp")),
         CompModelReader.hash(merged.getConfig(ROOT).root().render(ConfigRenderOptions.concise())),
         readQuality(root.object("quality")),
@@ -180,9 +181,29 @@ public record Settings(
       if (location.isBlank()) {
         throw s.error(key, "expected a non-empty " + key + " for format " + format.name().toLowerCase());
       }
-      map.put(table, new SourceSettings(format, location, CsvOptions.read(s, csv)));
+      map.put(table, new SourceSettings(format, location, readCsv(s, csv)));
     }
     return map;
+  }
+
+  /** The three CSV keys of {@code reader}, each falling back to {@code defaults}, validated. */
+  private static CsvOptions readCsv(ConfigReader reader, CsvOptions defaults) {
+    String delimiter = reader.isPresent("delimiter") ? reader.string("delimiter") : defaults.delimiter();
+    if (!CsvOptions.validDelimiter(delimiter)) {
+      throw reader.error("delimiter", "expected one character other than a quote or a line break, got \""
+          + delimiter + "\"");
+    }
+    String encoding = reader.isPresent("encoding") ? reader.string("encoding") : defaults.encoding();
+    String canonical = CsvOptions.canonicalEncoding(encoding);
+    if (canonical.isEmpty()) {
+      throw reader.error("encoding", "expected one of " + CsvOptions.ENCODINGS + ", got \"" + encoding + "\"");
+    }
+    String dateFormat = reader.isPresent("date-format") ? reader.string("date-format") : defaults.dateFormat();
+    if (!CsvOptions.validDateFormat(dateFormat)) {
+      throw reader.error("date-format", "expected a date pattern with year, month and day (like yyyy-MM-dd),"
+          + " got \"" + dateFormat + "\"");
+    }
+    return new CsvOptions(delimiter, canonical, dateFormat);
   }
 
   public SourceSettings source(SourceTable table) {

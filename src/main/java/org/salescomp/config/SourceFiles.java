@@ -1,4 +1,4 @@
-package org.salescomp.io;
+package org.salescomp.config;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.spark.sql.types.StructField;
-import org.salescomp.config.ConfigError;
-import org.salescomp.config.SourceFormat;
-import org.salescomp.config.SourceSettings;
+import org.salescomp.io.SchemaError;
+import org.salescomp.io.SourceFormat;
+import org.salescomp.io.SourceSettings;
+import org.salescomp.io.SourceTable;
 
 /**
  * The checks of the input files a run can make before Spark starts, so that {@code run},
