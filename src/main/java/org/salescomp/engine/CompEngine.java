@@ -14,12 +14,17 @@ import org.salescomp.marts.Payouts;
  */
 public final class CompEngine {
 
-  /** What the engine reads, all already accepted and staged. */
+  /**
+   * What the engine reads, all already accepted and staged. {@code idleMonthPlans}: months after a rep's
+   * last active month ({@link org.salescomp.intermediate.RepMonths#afterLastActive}) with their plans,
+   * where clawbacks and adjustments still land.
+   */
   public record Inputs(
       Dataset<Row> creditedDeals,
       Dataset<Row> stagedDeals,
       Dataset<Row> rosterMonths,
       Dataset<Row> repMonthPlans,
+      Dataset<Row> idleMonthPlans,
       Dataset<Row> planTable,
       Dataset<Row> quotas,
       Dataset<Row> retention,
@@ -27,7 +32,13 @@ public final class CompEngine {
       Dataset<Row> kpiRepPeriods,
       Dataset<Row> kpiTeamPeriods,
       Dataset<Row> scorecardScores,
-      Dataset<Row> awardRules) {}
+      Dataset<Row> awardRules) {
+
+    /** Every month a rep may have pay lines in: the rep-months and the idle months after them. */
+    Dataset<Row> payMonthPlans() {
+      return repMonthPlans.unionByName(idleMonthPlans);
+    }
+  }
 
   /** Lines, payouts and the award tables, each with the scenario key. */
   public record Result(Dataset<Row> lines, Dataset<Row> payouts, Dataset<Row> teamAwards, Dataset<Row> specialAwards) {}
@@ -74,7 +85,7 @@ public final class CompEngine {
         DealCommissionLines.positioned(in.creditedDeals(), in.quotas()));
     Dataset<Row> totals = stages.stage("commission_totals",
         DealCommissionLines.monthTotals(positioned, in.repMonthPlans(), in.planTable(), in.quotas()));
-    Dataset<Row> clawableDeals = positioned.join(ClawbackLines.candidateDeals(events, in.repMonthPlans()),
+    Dataset<Row> clawableDeals = positioned.join(ClawbackLines.candidateDeals(events, in.payMonthPlans()),
         PayLines.DEAL_ID, "left_semi");
     Dataset<Row> clawable = stages.stage("clawable_lines",
         DealCommissionLines.amountLines(clawableDeals, in.repMonthPlans(), in.planTable(), in.quotas()));
@@ -95,10 +106,10 @@ public final class CompEngine {
         .unionByName(commission.lines())
         .unionByName(CxAdjustmentLines.build(months))
         .unionByName(CapAdjustmentLines.build(months))
-        .unionByName(ClawbackLines.build(commission.clawable(), events, in.repMonthPlans()))
+        .unionByName(ClawbackLines.build(commission.clawable(), events, in.payMonthPlans()))
         .unionByName(GuaranteeTopupLines.build(months))
         .unionByName(MentorBonusLines.build(months, in.repMonthPlans()))
-        .unionByName(AdjustmentLines.build(in.adjustments(), in.repMonthPlans()))
+        .unionByName(AdjustmentLines.build(in.adjustments(), in.payMonthPlans()))
         .unionByName(ScorecardBonusLines.build(in.scorecardScores(), in.repMonthPlans()))
         .unionByName(team.lines())
         .unionByName(special.lines());
