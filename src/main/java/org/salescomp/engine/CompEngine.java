@@ -8,7 +8,7 @@ import org.salescomp.marts.Payouts;
 
 /**
  * Every pay line of every rep-month, for every scenario of the plan table, in the model's order
- * ("Pay lines of a rep-month", steps 1-9), and the payouts that sum them. Pure: the nightly run and
+ * ("Pay lines of a rep-month", steps 1-11), and the payouts that sum them. Pure: the nightly run and
  * simulations call the same function with one or many scenarios; a simulation asks for less detail
  * ({@link Detail#PAYOUTS}), and every step after a month's commission total is the same code.
  */
@@ -29,6 +29,7 @@ public final class CompEngine {
       Dataset<Row> quotas,
       Dataset<Row> retention,
       Dataset<Row> adjustments,
+      Dataset<Row> teams,
       Dataset<Row> kpiRepPeriods,
       Dataset<Row> kpiTeamPeriods,
       Dataset<Row> scorecardScores,
@@ -112,7 +113,9 @@ public final class CompEngine {
         .unionByName(AdjustmentLines.build(in.adjustments(), in.payMonthPlans()))
         .unionByName(ScorecardBonusLines.build(in.scorecardScores(), in.repMonthPlans()))
         .unionByName(team.lines())
-        .unionByName(special.lines());
+        .unionByName(special.lines())
+        .unionByName(SpiffLines.build(in.creditedDeals(), in.repMonthPlans()))
+        .unionByName(OverrideLines.build(in.creditedDeals(), in.teams(), in.repMonthPlans()));
     // a simulation's lines feed only the payouts: no stage of their own
     Dataset<Row> kept = detail == Detail.LINES ? stages.stage("pay_lines", lines) : lines;
     return new Result(kept, Payouts.build(kept), team.awards(), special.awards());

@@ -76,7 +76,8 @@ public record PayrollModel(
         rules.planTable());
     CompEngine.Result pay = CompEngine.run(new CompEngine.Inputs(credited, deals, rosterMonths, repMonthPlans,
         idleMonthPlans, rules.planTable(), quotas,
-        inputs.get(SourceTable.CUSTOMER_RETENTION), inputs.get(SourceTable.ADJUSTMENTS), kpis.repPeriods(),
+        inputs.get(SourceTable.CUSTOMER_RETENTION), inputs.get(SourceTable.ADJUSTMENTS),
+        inputs.get(SourceTable.TEAMS), kpis.repPeriods(),
         kpis.teamPeriods(), kpis.scorecardScores(), rules.awardRules()), stages, detail);
     Dataset<Row> baselinePlans = repMonthPlans.where(col(PlanTable.SCENARIO).equalTo(lit(PlanTable.BASELINE)));
     Dataset<Row> coaching = CoachingFlags.build(kpis.repPeriods(), baselinePlans, rules.coaching());
