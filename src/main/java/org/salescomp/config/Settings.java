@@ -13,9 +13,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.salescomp.domain.CompModel;
+import org.salescomp.io.SourceFormat;
+import org.salescomp.io.SourceSettings;
 import org.salescomp.io.SourceTable;
-import org.salescomp.publish.PostgresTarget;
-import org.salescomp.quality.QualityRules;
 
 /**
  * Every setting of a run, read and validated at startup. The only class that reads {@link Config}:

@@ -4,7 +4,6 @@ package org.salescomp.engine;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.salescomp.common.Stages;
-import org.salescomp.marts.Payouts;
 
 /**
  * Every pay line of every rep-month, for every scenario of the plan table, in the model's order

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Column;
-import org.salescomp.marts.Payouts;
+import org.salescomp.engine.Payouts;
 
 /**
  * The dashboard's pay mix: the {@code payouts} columns in five groups that add up to {@code total}.

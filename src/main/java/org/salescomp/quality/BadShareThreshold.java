@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.salescomp.config.QualityRules;
 
 /**
  * Fails the run when a source's share of quarantined rows, quarantined / (read - deferred), is above

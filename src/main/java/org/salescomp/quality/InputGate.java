@@ -17,7 +17,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
-import org.salescomp.intermediate.FxDailyRates;
+import org.salescomp.staging.FxDailyRates;
 import org.salescomp.io.SourceTable;
 import org.salescomp.quality.Verdicts.Check;
 import org.salescomp.staging.SourceData;

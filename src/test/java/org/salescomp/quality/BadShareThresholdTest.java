@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.salescomp.config.QualityRules;
 import org.salescomp.io.SourceTable;
 import org.salescomp.quality.SourceTally.ReasonCount;
 

@@ -14,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.salescomp.config.QualityRules;
 import org.salescomp.io.SourceTable;
 
 /**
@@ -64,7 +65,7 @@ class InputGateReasonCodesTest {
     SourceTally deals = gate.tally().get(SourceTable.DEALS.ordinal());
     assertThat(deals.read()).isEqualTo(outcomes.keys(SourceTable.DEALS).stream()
         .mapToLong(k -> outcomes.of(SourceTable.DEALS, k).size()).sum());
-    assertThat(gate.counts()).extracting(c -> c.source()).containsExactly(
+    assertThat(gate.tally()).extracting(c -> c.table().tableName()).containsExactly(
         "deals", "deal_credits", "customers", "customer_retention", "complaints", "csat_surveys", "reps", "teams",
         "targets", "training_results", "fx_rates", "adjustments");
   }

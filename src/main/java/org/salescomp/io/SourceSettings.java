@@ -1,4 +1,5 @@
-package org.salescomp.config;
+package org.salescomp.io;
+
 
 /** Where one input table lives: a path (parquet, delta, csv) or a metastore table name (table). */
 public record SourceSettings(SourceFormat format, String location) {}
