@@ -13,7 +13,7 @@ import org.salescomp.domain.PlanVersion;
 import org.salescomp.domain.Spiff;
 import org.salescomp.domain.TierMode;
 import org.salescomp.intermediate.CreditedDeals;
-import org.salescomp.intermediate.FxDailyRates;
+import org.salescomp.staging.FxDailyRates;
 import org.salescomp.testing.DataFrameAssert;
 import org.salescomp.testing.Frames;
 import org.salescomp.testing.TestPlans;
