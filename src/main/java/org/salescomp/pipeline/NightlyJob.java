@@ -49,7 +49,7 @@ public final class NightlyJob {
 
       PayrollModel.Rules rules = rules(spark, settings);
       PlanCoverage.requireVersionsInForce(
-          RepMonths.build(RosterMonths.build(inputs.get(SourceTable.REPS), scope.computeFrom(rules.lookbackMonths()),
+          RepMonths.build(RosterMonths.build(PayrollModel.employed(inputs).get(SourceTable.REPS), scope.computeFrom(rules.lookbackMonths()),
               scope.lastMonthStart())), rules.planTable());
       PayrollModel model = PayrollModel.build(inputs, rules, scope, Stages.checkpointed());
       DeltaPublisher publisher = new DeltaPublisher(spark, settings.lakehouseRoot(), runId);
