@@ -23,6 +23,7 @@ public final class AdjustmentLines {
     return LineBuilder.monthLines(
         adjustments.withColumn(PayLines.MONTH, trunc(col("month"), "month")).join(months, new String[] {PayLines.REP_ID, PayLines.MONTH}),
         PayLines.ADJUSTMENT, col("amount"),
-        concat(col("adjustment_id"), lit(": "), col("reason"), lit(" (approved by "), col("approved_by"), lit(")")));
+        Explanations.args("adjustment_id", col("adjustment_id"), "reason", col("reason"),
+            "approved_by", col("approved_by")));
   }
 }
