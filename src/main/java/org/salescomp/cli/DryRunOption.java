@@ -20,7 +20,12 @@ final class DryRunOption {
 
   /** The first lines of every dry run's report. */
   static void header(PrintWriter out, ConfOptions conf, Settings settings) {
-    out.println("dry run: arguments and config are valid; Spark was not started");
+    header(out, conf, settings, "arguments and config");
+  }
+
+  /** The first lines of a dry run's report that checked {@code what}. */
+  static void header(PrintWriter out, ConfOptions conf, Settings settings, String what) {
+    out.println("dry run: " + what + " are valid; Spark was not started");
     out.printf("  config     %s (hash %s)%n", conf.overlays(), settings.configHash());
     out.printf("  lakehouse  %s%n", settings.lakehouseRoot());
   }

@@ -1,6 +1,8 @@
 package org.salescomp.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
@@ -8,8 +10,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.salescomp.config.Settings;
 import org.salescomp.io.Lakehouse;
+import org.salescomp.io.LakehousePaths;
 import picocli.CommandLine.Command;
-import org.apache.spark.sql.execution.SparkSqlParser;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,7 +24,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "sql", mixinStandardHelpOptions = true,
     description = {"Queries the published tables with Spark SQL (read-only).",
         "Each published table of the lakehouse is a view of its name (payouts, commission_lines, ...)."
-            + " Only SELECT, WITH, VALUES, SHOW and DESCRIBE statements are accepted."})
+            + " Only one query (SELECT, WITH, VALUES) over those views, DESCRIBE, SHOW TABLES and"
+            + " SHOW COLUMNS are accepted; commands, writes, path relations and functions that reach"
+            + " outside the data are refused (exit 2) before anything runs."})
 final class SqlCommand implements Callable<Integer> {
   static final int DEFAULT_TABLE_LIMIT = 1000;
 
@@ -52,9 +56,13 @@ final class SqlCommand implements Callable<Integer> {
     }
     Settings settings = conf.load();
     if (dryRun.on()) {
-      // Spark's own SQL parser needs no session: the statement is checked as a run checks it
-      if (!userInput(() -> ReadOnlyQuery.isReadOnly(new SparkSqlParser(), query))) {
-        throw new ParameterException(spec.commandLine(), ReadOnlyQuery.RULE);
+      try {
+        userInput(() -> {
+          ReadOnlyQuery.checkWithoutSession(query);
+          return null;
+        });
+      } catch (ReadOnlyQuery.Refused e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage());
       }
       PrintWriter out = spec.commandLine().getOut();
       DryRunOption.header(out, conf, settings);
@@ -74,12 +82,21 @@ final class SqlCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** Checks the statement, registers the published tables and plans the query. */
+  /** Registers the published tables, checks the statement against them and only then plans it. */
   private Dataset<Row> execute(SparkSession spark, Settings settings) throws Exception {
-    if (!userInput(() -> ReadOnlyQuery.isReadOnly(spark.sessionState().sqlParser(), query))) {
-      throw new ParameterException(spec.commandLine(), ReadOnlyQuery.RULE);
+    Map<String, String> views = new LinkedHashMap<>();
+    for (String name : Lakehouse.registerViews(spark, settings.lakehouseRoot())) {
+      views.put(name, LakehousePaths.table(settings.lakehouseRoot(), name));
     }
-    Lakehouse.registerViews(spark, settings.lakehouseRoot());
+    ReadOnlyQuery guard = new ReadOnlyQuery(spark, views);
+    try {
+      userInput(() -> {
+        guard.check(query);
+        return null;
+      });
+    } catch (ReadOnlyQuery.Refused e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     return userInput(() -> spark.sql(query));
   }
 

@@ -11,7 +11,8 @@ class DryRunTest {
   @Test
   void everySchedulerCommandValidatesAndStopsBeforeSpark() {
     String[][] commands = {
-        {"run", "--date", "2026-03-31", "--run-id", "scheduled__2026-03-31T02:00:00+00:00", "--dry-run"},
+        {"run", "--date", "2026-03-31", "--run-id", "scheduled__2026-03-31T02:00:00+00:00", "--dry-run",
+            "--skip-source-check"},
         {"simulate", "--scenarios", "conf/scenarios/team-pool.conf", "--from", "2025-01", "--to", "2025-06",
             "--simulation-id", "weekly-20261205T020000", "--dry-run"},
         {"sql", "select month, sum(total) from payouts group by month", "--dry-run"},
