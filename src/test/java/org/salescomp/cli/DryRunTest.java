@@ -2,7 +2,11 @@ package org.salescomp.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --dry-run} of every command a scheduler calls: checked, reported, and no Spark session asked for. */
 class DryRunTest {
@@ -42,6 +46,29 @@ class DryRunTest {
     CliRun unparsable = run("sql", "select (1", "--dry-run");
     assertThat(unparsable.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(unparsable.err()).contains("PARSE_SYNTAX_ERROR");
+    assertThat(noSpark.requests()).isZero();
+  }
+
+  @Test
+  void configFileIsTheFirstOverlayAndReplacesTheDefault(@TempDir Path dir) throws IOException {
+    Path lakehouse = dir.resolve("lh");
+    Path named = dir.resolve("app.conf");
+    Files.writeString(named, "include required(file(\"conf/local.conf\"))\n"
+        + "salescomp.lakehouse.root = \"" + lakehouse + "\"\n");
+    Path later = dir.resolve("later.conf");
+    Files.writeString(later, "salescomp.maintenance.vacuum-retention-hours = 240\n");
+    System.setProperty("config.file", named.toString());
+    try {
+      CliRun alone = run("maintain", "--dry-run");
+      assertThat(alone.exitCode()).as(alone.err()).isEqualTo(ExitCodes.OK);
+      assertThat(alone.out()).contains("config     [" + named + "]", "lakehouse  " + lakehouse, "retention 720 hours");
+
+      // --conf files come after it and win
+      CliRun both = run("maintain", "--dry-run", "--conf", later.toString());
+      assertThat(both.out()).contains("config     [" + named + ", " + later + "]", "retention 240 hours");
+    } finally {
+      System.clearProperty("config.file");
+    }
     assertThat(noSpark.requests()).isZero();
   }
 
