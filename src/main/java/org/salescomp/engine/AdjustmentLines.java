@@ -11,7 +11,8 @@ import org.apache.spark.sql.Row;
 /**
  * Step 8, {@code adjustment}: the rows of {@code adjustments} for the rep and month, as approved.
  * An adjustment dated inside a month belongs to that month. The quality gate refuses adjustments for
- * a rep without a roster row in the month, so every accepted row finds its rep-month here.
+ * a rep without a roster row in the month, so every accepted row finds its rep-month here, or its idle
+ * month after the last active day ({@link CompEngine.Inputs#payMonthPlans}).
  */
 public final class AdjustmentLines {
   private AdjustmentLines() {}

@@ -18,8 +18,8 @@ import org.salescomp.common.Money;
  * deal has an event ({@link DealEvents}) in this month at most {@code window-days} after the close date
  * (churn only with {@code on-churn}): {@code -round2(rate * commission_i)} of that line. A deal line is
  * clawed back once, at its earliest qualifying event. Window, rate and on-churn are those of the plan
- * in force in the month of the clawback; a rep without a roster row that month has no pay lines to
- * claw back from.
+ * in force in the month of the clawback; a rep with no active day that month (after a termination)
+ * is clawed back on the plan of the last active day ({@link CompEngine.Inputs#payMonthPlans}).
  */
 public final class ClawbackLines {
   private ClawbackLines() {}

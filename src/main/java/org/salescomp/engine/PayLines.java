@@ -49,6 +49,8 @@ public final class PayLines {
   public static final String SCORECARD_BONUS = "scorecard_bonus";
   public static final String TEAM_AWARD = "team_award";
   public static final String SPECIAL_AWARD = "special_award";
+  public static final String SPIFF = "spiff";
+  public static final String OVERRIDE = "override";
 
   private PayLines() {}
 

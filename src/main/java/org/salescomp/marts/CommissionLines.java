@@ -11,6 +11,7 @@ import org.apache.spark.sql.Row;
 import org.salescomp.common.Messages;
 import org.salescomp.engine.Explanations;
 import org.salescomp.engine.PayLines;
+import org.salescomp.engine.Payouts;
 import org.salescomp.engine.PlanTable;
 
 /** Shapes the engine's baseline output as the published tables {@code commission_lines} and {@code payouts}. */

@@ -10,6 +10,7 @@ import org.salescomp.common.Stages;
 import org.salescomp.config.Settings;
 import org.salescomp.domain.Plan;
 import org.salescomp.domain.PlanVersion;
+import org.salescomp.domain.RunScope;
 import org.salescomp.engine.AwardRulesTable;
 import org.salescomp.engine.PlanTable;
 import org.salescomp.io.DeltaPublisher;
@@ -20,6 +21,7 @@ import org.salescomp.marts.RunLog;
 import org.salescomp.ops.InputVersions;
 import org.salescomp.quality.GateResult;
 import org.salescomp.quality.InputGate;
+import org.salescomp.quality.SourceTally;
 import org.salescomp.staging.SourceData;
 
 /**
@@ -40,14 +42,14 @@ public final class NightlyJob {
     GateResult gate = InputGate.check(Sources.readRaw(spark, settings, inputVersions), scope.logicalDate(),
         settings.reportingCurrency());
     try {
-      List<RunLog.SourceCount> sourceCounts = gate.counts();
+      List<SourceTally> sourceCounts = gate.tally();
       gate.requireWithinThreshold(settings.quality());
       SourceData inputs = gate.accepted();
       PlanCoverage.requirePlansFor(inputs.get(SourceTable.REPS), settings.comp().plans().keySet());
 
       PayrollModel.Rules rules = rules(spark, settings);
       PlanCoverage.requireVersionsInForce(
-          RepMonths.build(RosterMonths.build(inputs.get(SourceTable.REPS), scope.computeFrom(rules.lookbackMonths()),
+          RepMonths.build(RosterMonths.build(PayrollModel.employed(inputs).get(SourceTable.REPS), scope.computeFrom(rules.lookbackMonths()),
               scope.lastMonthStart())), rules.planTable());
       PayrollModel model = PayrollModel.build(inputs, rules, scope, Stages.checkpointed());
       DeltaPublisher publisher = new DeltaPublisher(spark, settings.lakehouseRoot(), runId);

@@ -16,6 +16,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.salescomp.common.Messages;
+import org.salescomp.domain.RunScope;
 import org.salescomp.engine.PayLines;
 import org.salescomp.engine.PlanTable;
 import org.salescomp.io.DeltaPublisher;

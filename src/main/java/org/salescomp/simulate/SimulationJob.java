@@ -33,7 +33,7 @@ import org.salescomp.io.DeltaPublisher;
 import org.salescomp.io.SourceTable;
 import org.salescomp.ops.InputVersions;
 import org.salescomp.pipeline.PayrollModel;
-import org.salescomp.pipeline.RunScope;
+import org.salescomp.domain.RunScope;
 import org.salescomp.staging.SourceData;
 
 /**
