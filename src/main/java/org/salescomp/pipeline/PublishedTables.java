@@ -50,6 +50,11 @@ final class PublishedTables {
             .repartition(1).sortWithinPartitions("month", "rep_id"),
         months));
 
+    tasks.put("rep_balances", () -> publisher.replace("rep_balances",
+        withRunId(baseline(model.pay().balances()).where(monthsIn(scope, "month")), runId)
+            .repartition(1).sortWithinPartitions("month", "rep_id"),
+        months));
+
     String periods = KpiPeriods.ownedRows(scope);
     tasks.put("kpi_rep_period", () -> publisher.replace("kpi_rep_period",
         withRunId(KpiPeriods.inScope(model.kpis().repPeriods(), scope), runId)
