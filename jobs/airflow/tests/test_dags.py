@@ -132,6 +132,9 @@ class StructureTest(DagTestCase):
         tables = alerts["PUBLISHED_TABLES"]
         readme = (dagcheck.REPO / "README.md").read_text().split("## Published tables", 1)[1].split("\n## ", 1)[0]
         self.assertEqual(tables, re.findall(r"^\| `(\w+)` \|", readme, re.M), "the README's published tables")
+        source = (dagcheck.REPO / "src/main/java/org/salescomp/pipeline/PublishedTables.java").read_text()
+        published = set(re.findall(r'tasks\.put\("(\w+)"', source)) | {"quarantine", "run_log"}
+        self.assertEqual(set(tables), published, "the tables the nightly job publishes")
         nightly = self.load(AIRFLOW / "salescomp_nightly.py")
         self.assertEqual(nightly.task("run").kwargs["outlets"],
                          [dagcheck.Dataset(f"s3://salescomp/lakehouse/{t}") for t in tables])
