@@ -1,8 +1,6 @@
 package org.salescomp.engine;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.trunc;
 
 import org.apache.spark.sql.Dataset;
@@ -23,6 +21,7 @@ public final class AdjustmentLines {
     return LineBuilder.monthLines(
         adjustments.withColumn(PayLines.MONTH, trunc(col("month"), "month")).join(months, new String[] {PayLines.REP_ID, PayLines.MONTH}),
         PayLines.ADJUSTMENT, col("amount"),
-        concat(col("adjustment_id"), lit(": "), col("reason"), lit(" (approved by "), col("approved_by"), lit(")")));
+        Explanations.args("adjustment_id", col("adjustment_id"), "reason", col("reason"),
+            "approved_by", col("approved_by")));
   }
 }

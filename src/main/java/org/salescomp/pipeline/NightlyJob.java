@@ -53,7 +53,8 @@ public final class NightlyJob {
               scope.lastMonthStart())), rules.planTable());
       PayrollModel model = PayrollModel.build(inputs, rules, scope, Stages.checkpointed());
       DeltaPublisher publisher = new DeltaPublisher(spark, settings.lakehouseRoot(), runId);
-      Map<String, Long> written = PublishedTables.write(publisher, model, gate.quarantine(runId), scope, runId);
+      Map<String, Long> written = PublishedTables.write(publisher, model, gate.quarantine(runId), scope, runId,
+          settings.messages());
       Map<String, Long> unattributed = model.kpis().unattributedCounts(scope);
       Map<String, Long> outputVersions = new TreeMap<>();
       written.keySet().forEach(table -> outputVersions.put(table, publisher.version(table)));

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.salescomp.engine.PayLines;
 
 /**
- * Which of the rep's KPIs drive each kind of line (shared/docs/compensation-model.md): commission tiers
+ * Which of the rep's KPIs drive each kind of line (docs/compensation-rules.md): commission tiers
  * follow attainment of quota, the cx modifier CSAT and complaints, clawbacks cancellations and churn
  * (retention); the quarter's bonus and awards follow the quarter's measures. Lines of other kinds (base
  * salary, guarantee, mentor bonus, adjustments, cap) depend on no KPI.

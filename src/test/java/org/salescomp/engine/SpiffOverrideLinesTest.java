@@ -84,7 +84,7 @@ class SpiffOverrideLinesTest {
     DataFrameAssert.assertSameRows(Frames.of("explanation string",
             row("SPIFF q1-software: 250.00 per software deal × 33.3333% credit, D5 closed 2026-02-10")),
         SpiffLines.build(credited(roster, deals, credits), plans)
-            .where("rep_id = 'r1' and deal_id = 'D5'").select("explanation"));
+            .where("rep_id = 'r1' and deal_id = 'D5'").select(PayLines.EXPLANATION_KEY, PayLines.EXPLANATION_ARGS));
   }
 
   @Test
@@ -119,6 +119,6 @@ class SpiffOverrideLinesTest {
             row("m1", "2026-03-01", "1234.56", "18.52",
                 "override 1.5% of team T2's credited revenue 1,234.56 (own credits excluded)")),
         OverrideLines.build(credited(roster, deals, credits), teams, plans)
-            .select("rep_id", "month", "credited_amount", "amount", "explanation"));
+            .select("rep_id", "month", "credited_amount", "amount", PayLines.EXPLANATION_KEY, PayLines.EXPLANATION_ARGS));
   }
 }
