@@ -37,11 +37,13 @@ final class KpiMeasures {
 
   /** Parts held by a rep rather than by events (book and training): a team sums its members'. */
   static final List<String> MEMBER_PARTS = List.of(BookRetention.BOOK_BASE, BookRetention.BOOK_RETAINED,
-      TrainingCompletion.TRAINING_PASSED, TrainingCompletion.TRAINING_REQUIRED);
+      TrainingCompletion.TRAINING_PASSED, TrainingCompletion.TRAINING_REQUIRED, TrainingCompletion.TRAINING_SCORE_SUM,
+      TrainingCompletion.TRAINING_EXAMS);
 
   /** Every additive part that is not itself a published measure; kept on the rows a coarser table sums. */
   static final List<String> PARTS = List.of(KpiMonthFacts.CSAT_SCORE_SUM, BookRetention.BOOK_BASE,
-      BookRetention.BOOK_RETAINED, TrainingCompletion.TRAINING_PASSED, TrainingCompletion.TRAINING_REQUIRED);
+      BookRetention.BOOK_RETAINED, TrainingCompletion.TRAINING_PASSED, TrainingCompletion.TRAINING_REQUIRED,
+      TrainingCompletion.TRAINING_SCORE_SUM, TrainingCompletion.TRAINING_EXAMS);
 
   private KpiMeasures() {}
 

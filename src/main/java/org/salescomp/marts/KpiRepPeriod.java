@@ -114,6 +114,11 @@ public final class KpiRepPeriod {
     columns.add((requiredCourses > 0 ? passed : lit(null)).cast("int").as(TrainingCompletion.TRAINING_PASSED));
     columns.add((requiredCourses > 0 ? lit(requiredCourses) : lit(null)).cast("int")
         .as(TrainingCompletion.TRAINING_REQUIRED));
+    Column exams = col(TrainingCompletion.EXAM_SCORES);
+    columns.add(TrainingCompletion.examScoreSum(exams, col(PERIOD_START), lastDay).cast("int")
+        .as(TrainingCompletion.TRAINING_SCORE_SUM));
+    columns.add(TrainingCompletion.examCount(exams, col(PERIOD_START), lastDay).cast("int")
+        .as(TrainingCompletion.TRAINING_EXAMS));
     return columns.toArray(Column[]::new);
   }
 

@@ -76,7 +76,8 @@ class NightlyJobEndToEndTest {
         """)).isZero();
     assertThat(count("""
         select count(*) from payouts where total != base_salary + commission + clawback + cx_adjustment
-          + cap_adjustment + guarantee_topup + bonus + awards + mentor_bonus + adjustments
+          + cap_adjustment + guarantee_topup + bonus + awards + mentor_bonus + adjustments + spiff + override
+          + draw_topup + draw_recovery + negative_carry
         """)).isZero();
   }
 
@@ -93,6 +94,31 @@ class NightlyJobEndToEndTest {
         join (select distinct rep_id, termination_date from reps_in where termination_date is not null) r
           on l.rep_id = r.rep_id
         where l.line_type = 'base_salary' and l.month > r.termination_date""")).isZero();
+  }
+
+  @Test
+  @Order(1)
+  void balancesCloseAtOpeningPlusMovementsAndCarryFromMonthToMonth() {
+    // the sample plans draw (new-hire), carry negative months (new-hire, manager): balances move
+    assertThat(count("select count(*) from rep_balances where drawn > 0")).isGreaterThan(0);
+    assertThat(count("""
+        select count(*) from rep_balances
+        where closing != opening + drawn + carried - recovered - forgiven or closing < 0""")).isZero();
+    // a month opens with the closing balance of the rep's previous month (0 when it had no row)
+    assertThat(count("""
+        select count(*) from rep_balances b
+        left join rep_balances p on p.rep_id = b.rep_id and p.month = add_months(b.month, -1)
+        where b.opening != coalesce(p.closing, 0) and b.month > '2025-01-01'""")).isZero();
+    // the balance lines are the balance's movements
+    assertThat(count("""
+        select count(*) from rep_balances b
+        full outer join (select rep_id, month,
+            sum(case when line_type = 'draw_recovery' then -amount else 0 end) as recovered,
+            sum(case when line_type = 'negative_carry' then amount else 0 end) as carried
+          from commission_lines group by rep_id, month) l on b.rep_id = l.rep_id and b.month = l.month
+        where b.rep_id is not null and (b.recovered != l.recovered or b.carried != l.carried)""")).isZero();
+    assertThat(count("select count(*) from commission_lines where line_type in ('spiff', 'override')"))
+        .isGreaterThan(0);
   }
 
   @Test

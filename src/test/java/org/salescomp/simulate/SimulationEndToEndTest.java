@@ -97,7 +97,8 @@ class SimulationEndToEndTest {
   }
 
   private static final String PAYOUT_COLUMNS = "rep_id, month, base_salary, commission, clawback, cx_adjustment,"
-      + " cap_adjustment, guarantee_topup, bonus, awards, mentor_bonus, adjustments, total";
+      + " cap_adjustment, guarantee_topup, bonus, awards, mentor_bonus, adjustments, spiff, override, draw_topup,"
+      + " draw_recovery, negative_carry, total";
 
   private static Dataset<Row> scenario(String name) {
     return spark.sql("select " + PAYOUT_COLUMNS + " from scenario_payouts where simulation_id = '" + ID
