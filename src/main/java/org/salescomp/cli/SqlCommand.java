@@ -6,7 +6,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.salescomp.config.Settings;
-import org.salescomp.io.Lakehouse;
+import org.salescomp.publish.PublishedLakehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,7 +64,7 @@ final class SqlCommand implements Callable<Integer> {
     if (!userInput(() -> ReadOnlyQuery.isReadOnly(spark.sessionState().sqlParser(), query))) {
       throw new ParameterException(spec.commandLine(), ReadOnlyQuery.RULE);
     }
-    Lakehouse.registerViews(spark, settings.lakehouseRoot());
+    PublishedLakehouse.registerViews(spark, settings.lakehouseRoot());
     return userInput(() -> spark.sql(query));
   }
 

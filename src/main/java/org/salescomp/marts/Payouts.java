@@ -10,8 +10,10 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
 import org.salescomp.common.Money;
 import org.salescomp.engine.PayLines;
+import org.salescomp.io.PublishedTable;
 
 /**
  * One row per scenario, rep and month: the month's pay lines summed by kind. {@code total} is the sum
@@ -40,6 +42,26 @@ public final class Payouts {
   }
 
   private Payouts() {}
+
+  /** {@code payouts}: the baseline's rows, see {@link CommissionLines#publishedPayouts}. */
+  public static final PublishedTable TABLE = new PublishedTable("payouts",
+      "one row per rep and month: the month's pay lines summed by kind; total is the sum of all its lines",
+      PublishedTable.columnsOf()
+          .add(REP_ID, DataTypes.StringType, "the rep")
+          .add(MONTH, DataTypes.DateType, "first day of the month paid")
+          .add("base_salary", Money.MONEY, "base_salary lines")
+          .add("commission", Money.MONEY, "commission lines")
+          .add("clawback", Money.MONEY, "clawback lines (negative)")
+          .add("cx_adjustment", Money.MONEY, "cx_adjustment lines")
+          .add("cap_adjustment", Money.MONEY, "cap_adjustment lines (negative)")
+          .add("guarantee_topup", Money.MONEY, "guarantee_topup lines")
+          .add("bonus", Money.MONEY, "scorecard_bonus lines")
+          .add("awards", Money.MONEY, "team_award and special_award lines")
+          .add("mentor_bonus", Money.MONEY, "mentor_bonus lines")
+          .add("adjustments", Money.MONEY, "adjustment lines")
+          .add(TOTAL, Money.MONEY, "the sum of all the rep-month's lines, to the cent")
+          .withRunId(),
+      List.of(), List.of(REP_ID, MONTH), List.of(MONTH, REP_ID), PublishedTable.OwnedRows.months(MONTH), true);
 
   public static Dataset<Row> build(Dataset<Row> lines) {
     List<Column> sums = new ArrayList<>();

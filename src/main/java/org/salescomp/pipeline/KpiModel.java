@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
+import org.salescomp.domain.RunScope;
 import org.salescomp.engine.PlanTable;
 import org.salescomp.engine.RepMonthPlans;
 import org.salescomp.engine.ScenarioScores;

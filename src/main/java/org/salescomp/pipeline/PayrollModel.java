@@ -8,6 +8,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.salescomp.common.Stages;
 import org.salescomp.domain.Coaching;
+import org.salescomp.domain.RunScope;
 import org.salescomp.engine.CompEngine;
 import org.salescomp.engine.PlanTable;
 import org.salescomp.engine.RepMonthPlans;

@@ -18,10 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.salescomp.config.Settings;
+import org.salescomp.domain.RunScope;
 import org.salescomp.generate.DemoDataGenerator;
 import org.salescomp.generate.GeneratorOptions;
 import org.salescomp.generate.OutputFormat;
-import org.salescomp.io.Lakehouse;
+import org.salescomp.publish.PublishedLakehouse;
 import org.salescomp.testing.SharedSpark;
 
 /**
@@ -44,7 +45,7 @@ class NightlyJobEndToEndTest {
         "salescomp.lakehouse.root = \"" + dir.resolve("lakehouse") + "\"\n");
     settings = Settings.load(List.of(Path.of("conf/local.conf"), data.resolve("sources.conf"), lakehouse));
     NightlyJob.run(spark, settings, BACKFILL, BACKFILL.defaultRunId());
-    Lakehouse.registerViews(spark, settings.lakehouseRoot());
+    PublishedLakehouse.registerViews(spark, settings.lakehouseRoot());
   }
 
   private static long count(String sql) {
@@ -117,7 +118,7 @@ class NightlyJobEndToEndTest {
     List<Row> payoutsBefore = sorted("payouts");
     List<Row> kpisBefore = sorted("kpi_rep_period");
     NightlyJob.run(spark, settings, BACKFILL, BACKFILL.defaultRunId());
-    Lakehouse.registerViews(spark, settings.lakehouseRoot());
+    PublishedLakehouse.registerViews(spark, settings.lakehouseRoot());
     assertThat(sorted("commission_lines")).isEqualTo(linesBefore);
     assertThat(sorted("payouts")).isEqualTo(payoutsBefore);
     assertThat(sorted("kpi_rep_period")).isEqualTo(kpisBefore);
@@ -129,7 +130,7 @@ class NightlyJobEndToEndTest {
     List<Row> januaryBefore = spark.sql("select * from payouts where month = '2025-01-01' order by rep_id").collectAsList();
     RunScope nightly = RunScope.nightly(LocalDate.of(2025, 6, 30), 1);
     NightlyJob.run(spark, settings, nightly, "scheduled__2025-06-30");
-    Lakehouse.registerViews(spark, settings.lakehouseRoot());
+    PublishedLakehouse.registerViews(spark, settings.lakehouseRoot());
     assertThat(spark.sql("select * from payouts where month = '2025-01-01' order by rep_id").collectAsList())
         .isEqualTo(januaryBefore);
     assertThat(spark.sql("select distinct run_id from payouts where month >= '2025-05-01'").collectAsList())
@@ -183,7 +184,7 @@ class NightlyJobEndToEndTest {
     spark.createDataFrame(before, spark.table("payouts").select("rep_id", "month", "total").schema())
         .createOrReplaceTempView("payouts_before");
     NightlyJob.run(spark, changed, BACKFILL, BACKFILL.defaultRunId());
-    Lakehouse.registerViews(spark, settings.lakehouseRoot());
+    PublishedLakehouse.registerViews(spark, settings.lakehouseRoot());
     long changedRepMonths = count("""
         select count(*) from payouts p join payouts_before b on p.rep_id = b.rep_id and p.month = b.month
         where p.total != b.total
