@@ -13,8 +13,9 @@ public final class CapAdjustmentLines {
 
   public static Dataset<Row> build(Dataset<Row> commissionMonths) {
     return LineBuilder.monthLines(commissionMonths, PayLines.CAP_ADJUSTMENT, col(CommissionMonths.CAP_AMOUNT),
-        concat(lit("monthly cap "), PayLines.money(col(PlanTable.MONTHLY_CAP)), lit(": commission after cx "),
-            PayLines.money(col(CommissionMonths.COMMISSION_TOTAL).plus(col(CommissionMonths.CX_AMOUNT))),
-            lit(" = "), PayLines.money(col(CommissionMonths.CAP_AMOUNT))));
+        Explanations.args(
+            "cap", col(PlanTable.MONTHLY_CAP),
+            "after_cx", col(CommissionMonths.COMMISSION_TOTAL).plus(col(CommissionMonths.CX_AMOUNT)),
+            "amount", col(CommissionMonths.CAP_AMOUNT)));
   }
 }

@@ -38,9 +38,11 @@ public final class MentorBonusLines {
     return LineBuilder.monthLines(
         mentees.join(mentorMonths, new String[] {PayLines.SCENARIO, PayLines.REP_ID, PayLines.MONTH}),
         PayLines.MENTOR_BONUS, amount,
-        concat(PayLines.percent(col(PlanTable.MENTOR_RATE)), lit(" of mentee "), col("mentee_id"),
-            lit("'s commission "), PayLines.money(col(CommissionMonths.NET_COMMISSION)), lit(" (mentored month "),
-            col(RepMonths.MONTH_INDEX).plus(1).cast("string"), lit(" of "),
-            col(PlanTable.MENTOR_MONTHS).cast("string"), lit(")")));
+        Explanations.args(
+            "rate", col(PlanTable.MENTOR_RATE),
+            "mentee", col("mentee_id"),
+            "net", col(CommissionMonths.NET_COMMISSION),
+            "month_no", col(RepMonths.MONTH_INDEX).plus(1),
+            "months", col(PlanTable.MENTOR_MONTHS)));
   }
 }

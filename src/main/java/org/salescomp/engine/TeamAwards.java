@@ -111,9 +111,12 @@ public final class TeamAwards {
     Dataset<Row> lines = LineBuilder.monthLines(
         shares.join(plans, new String[] {PayLines.SCENARIO, PayLines.REP_ID, PayLines.MONTH}),
         PayLines.TEAM_AWARD, col(PoolSplit.SHARE),
-        concat(col(AWARD), lit(" award of team "), col("team_id"), lit(": share "), PayLines.money(col(PoolSplit.SHARE)),
-            lit(" of "), PayLines.money(col("pool")), lit(" among "), col("member_count").cast("string"),
-            lit(" members")));
+        Explanations.key(PayLines.TEAM_AWARD, col(AWARD)),
+        Explanations.args(
+            "team", col("team_id"),
+            "share", col(PoolSplit.SHARE),
+            "pool", col("pool"),
+            "members", col("member_count")));
     return new Result(awards, lines);
   }
 

@@ -9,15 +9,16 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
+import org.salescomp.common.Messages;
 import org.salescomp.common.Money;
+import org.salescomp.engine.Explanations;
 import org.salescomp.engine.PayLines;
+import org.salescomp.engine.Payouts;
 import org.salescomp.engine.PlanTable;
 import org.salescomp.io.PublishedTable;
 
 /** Shapes the engine's baseline output as the published tables {@code commission_lines} and {@code payouts}. */
 public final class CommissionLines {
-  private CommissionLines() {}
-
   public static final PublishedTable TABLE = new PublishedTable("commission_lines",
       "one row per line of pay of a rep and month, with what it is computed from and an explanation",
       PublishedTable.columnsOf()
@@ -30,7 +31,11 @@ public final class CommissionLines {
           .add(PayLines.RATE, Money.RATE, "the tier's rate")
           .add(PayLines.MULTIPLIER, Money.RATE, "the product, channel or accelerator multiplier applied")
           .add(PayLines.AMOUNT, Money.MONEY, "the line's amount, rounded HALF_UP to cents once")
-          .add(PayLines.EXPLANATION, DataTypes.StringType, "how the amount was computed, for the rep")
+          .add(PayLines.EXPLANATION, DataTypes.StringType,
+              "how the amount was computed, for the rep, in the configured language")
+          .add(PayLines.EXPLANATION_KEY, DataTypes.StringType, "the explanation's message key")
+          .add(PayLines.EXPLANATION_ARGS, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType),
+              "the explanation's arguments, by name")
           .add(PayLines.PLAN_ID, DataTypes.StringType, "the rep's plan")
           .add(PayLines.PLAN_HASH, DataTypes.StringType, "the hash of the plan version in force")
           .withRunId(),
@@ -39,10 +44,18 @@ public final class CommissionLines {
           PayLines.AMOUNT),
       PublishedTable.OwnedRows.months(PayLines.MONTH), true);
 
-  /** {@code commission_lines}: one row per line of pay of the baseline scenario. */
-  public static Dataset<Row> published(Dataset<Row> payLines) {
+  private CommissionLines() {}
+
+  /**
+   * {@code commission_lines}: one row per line of pay of the baseline scenario, with its explanation's
+   * key and arguments and, for BI tools, its text in the configured language.
+   */
+  public static Dataset<Row> published(Dataset<Row> payLines, Messages messages) {
     List<Column> columns = new ArrayList<>();
     for (String c : PayLines.COLUMNS) {
+      if (c.equals(PayLines.EXPLANATION_KEY)) {
+        columns.add(Explanations.text(messages).as(PayLines.EXPLANATION));
+      }
       if (!c.equals(PayLines.SCENARIO)) {
         columns.add(col(c));
       }

@@ -19,6 +19,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.StructType;
 import org.salescomp.io.PublishedTable;
+import org.salescomp.quality.SourceTally;
 
 /**
  * {@code run_log}: one row per run id (a rerun with the same id replaces its row). Records what the
@@ -76,20 +77,10 @@ public final class RunLog {
 
   public static final StructType SCHEMA = TABLE.schema();
 
-  /** Counts of one source: read = accepted + quarantined + deferred. */
-  public record SourceCount(String source, long read, long accepted, long quarantined, long deferred) {
-    public SourceCount {
-      if (read != accepted + quarantined + deferred) {
-        throw new IllegalStateException("source " + source + " does not reconcile: read " + read
-            + " != accepted " + accepted + " + quarantined " + quarantined + " + deferred " + deferred);
-      }
-    }
-  }
-
   public record Entry(String runId, String job, LocalDate logicalDate, LocalDate monthsFrom, LocalDate monthsTo,
       Instant startedAt, Instant finishedAt, String status, Integer exitCode, String error, String appVersion,
       String configHash,
-      Map<String, String> planHashes, List<SourceCount> sourceCounts, Map<String, Long> rowsWritten,
+      Map<String, String> planHashes, List<SourceTally> sourceCounts, Map<String, Long> rowsWritten,
       Map<String, Long> unattributed, Map<String, Long> inputVersions, Map<String, String> inputFingerprints,
       Map<String, Long> outputVersions, Map<String, Long> quarantinedByReason) {
 
@@ -101,7 +92,7 @@ public final class RunLog {
      */
     public static Entry running(String runId, String job, LocalDate logicalDate, LocalDate monthsFrom,
         LocalDate monthsTo, Instant startedAt, String appVersion, String configHash, Map<String, String> planHashes,
-        List<SourceCount> sourceCounts, Map<String, Long> inputVersions, Map<String, String> inputFingerprints,
+        List<SourceTally> sourceCounts, Map<String, Long> inputVersions, Map<String, String> inputFingerprints,
         Map<String, Long> quarantinedByReason, Map<String, Long> succeededVersions) {
       return new Entry(runId, job, logicalDate, monthsFrom, monthsTo, startedAt, startedAt, RUNNING, null, null,
           appVersion, configHash, planHashes, sourceCounts, Map.of(), Map.of(), inputVersions, inputFingerprints,
@@ -128,7 +119,7 @@ public final class RunLog {
 
   public static Row row(Entry e) {
     List<Row> counts = e.sourceCounts().stream()
-        .map(c -> RowFactory.create(c.source(), c.read(), c.accepted(), c.quarantined(), c.deferred()))
+        .map(c -> RowFactory.create(c.table().tableName(), c.read(), c.accepted(), c.quarantined(), c.deferred()))
         .toList();
     return RowFactory.create(e.runId(), e.job(), Date.valueOf(e.logicalDate()), Date.valueOf(e.monthsFrom()),
         Date.valueOf(e.monthsTo()), Timestamp.from(e.startedAt()), Timestamp.from(e.finishedAt()), e.status(),

@@ -13,7 +13,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.salescomp.domain.RunScope;
 import org.salescomp.engine.PlanTable;
 import org.salescomp.engine.RepMonthPlans;
-import org.salescomp.engine.ScenarioScores;
+import org.salescomp.marts.ScenarioScores;
 import org.salescomp.intermediate.BookRetention;
 import org.salescomp.intermediate.CustomerVoiceFacts;
 import org.salescomp.intermediate.DealCreditFacts;

@@ -23,6 +23,7 @@ import org.salescomp.ops.InputVersions;
 import org.salescomp.ops.RunRecord;
 import org.salescomp.quality.GateResult;
 import org.salescomp.quality.InputGate;
+import org.salescomp.quality.SourceTally;
 import org.salescomp.staging.SourceData;
 
 /**
@@ -55,14 +56,14 @@ public final class NightlyJob {
     GateResult gate = InputGate.check(Sources.readRaw(spark, settings, inputVersions), scope.logicalDate(),
         settings.reportingCurrency());
     try {
-      List<RunLog.SourceCount> sourceCounts = gate.counts();
+      List<SourceTally> sourceCounts = gate.tally();
       gate.requireWithinThreshold(settings.quality());
       SourceData inputs = gate.accepted();
       PlanCoverage.requirePlansFor(inputs.get(SourceTable.REPS), settings.comp().plans().keySet());
 
       PayrollModel.Rules rules = rules(spark, settings);
       PlanCoverage.requireVersionsInForce(
-          RepMonths.build(RosterMonths.build(inputs.get(SourceTable.REPS), scope.computeFrom(rules.lookbackMonths()),
+          RepMonths.build(RosterMonths.build(PayrollModel.employed(inputs).get(SourceTable.REPS), scope.computeFrom(rules.lookbackMonths()),
               scope.lastMonthStart())), rules.planTable());
       PayrollModel model = PayrollModel.build(inputs, rules, scope, Stages.checkpointed());
       DeltaPublisher publisher = new DeltaPublisher(spark, settings.lakehouseRoot(), runId);
@@ -74,7 +75,7 @@ public final class NightlyJob {
       record(spark, publisher, running);
       try {
         Map<String, DeltaPublisher.Commit> commits = PublishedTables.write(publisher,
-            PublishedTables.of(model, gate.quarantine(runId)), scope);
+            PublishedTables.of(model, gate.quarantine(runId), settings.messages()), scope);
         Map<String, Long> written = new TreeMap<>();
         // a table this attempt did not commit keeps the version an earlier success of the run id recorded
         Map<String, Long> versions = new TreeMap<>(running.outputVersions());

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.salescomp.common.Messages;
 import org.salescomp.domain.RunScope;
 import org.salescomp.engine.PayLines;
 import org.salescomp.engine.PlanTable;
@@ -50,9 +51,9 @@ final class PublishedTables {
   private PublishedTables() {}
 
   /** The computed rows of every published table but run_log, which records the others. */
-  static Map<PublishedTable, Dataset<Row>> of(PayrollModel model, Dataset<Row> quarantine) {
+  static Map<PublishedTable, Dataset<Row>> of(PayrollModel model, Dataset<Row> quarantine, Messages messages) {
     Map<PublishedTable, Dataset<Row>> rows = new LinkedHashMap<>();
-    rows.put(CommissionLines.TABLE, CommissionLines.published(model.pay().lines()));
+    rows.put(CommissionLines.TABLE, CommissionLines.published(model.pay().lines(), messages));
     rows.put(Payouts.TABLE, CommissionLines.publishedPayouts(model.pay().payouts()));
     rows.put(KpiRepPeriod.TABLE, model.kpis().repPeriods());
     rows.put(KpiTeamPeriod.TABLE, model.kpis().teamPeriods());

@@ -9,6 +9,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.salescomp.domain.RunScope;
+import org.salescomp.engine.Payouts;
 import org.salescomp.marts.Payouts;
 
 /**

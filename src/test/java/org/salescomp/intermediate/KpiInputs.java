@@ -12,6 +12,7 @@ import org.salescomp.domain.TierMode;
 import org.salescomp.engine.RepMonthPlans;
 import org.salescomp.io.SourceTable;
 import org.salescomp.pipeline.KpiModel;
+import org.salescomp.staging.FxDailyRates;
 import org.salescomp.staging.SourceData;
 import org.salescomp.staging.StagedDeals;
 import org.salescomp.testing.Frames;

@@ -1,4 +1,4 @@
-package org.salescomp.marts;
+package org.salescomp.engine;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -12,7 +12,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.salescomp.common.Money;
-import org.salescomp.engine.PayLines;
 import org.salescomp.io.PublishedTable;
 
 /**
@@ -39,6 +38,8 @@ public final class Payouts {
     COLUMNS_BY_LINE_TYPE.put("awards", List.of(PayLines.TEAM_AWARD, PayLines.SPECIAL_AWARD));
     COLUMNS_BY_LINE_TYPE.put("mentor_bonus", List.of(PayLines.MENTOR_BONUS));
     COLUMNS_BY_LINE_TYPE.put("adjustments", List.of(PayLines.ADJUSTMENT));
+    COLUMNS_BY_LINE_TYPE.put("spiff", List.of(PayLines.SPIFF));
+    COLUMNS_BY_LINE_TYPE.put("override", List.of(PayLines.OVERRIDE));
   }
 
   private Payouts() {}
@@ -46,22 +47,19 @@ public final class Payouts {
   /** {@code payouts}: the baseline's rows, see {@link CommissionLines#publishedPayouts}. */
   public static final PublishedTable TABLE = new PublishedTable("payouts",
       "one row per rep and month: the month's pay lines summed by kind; total is the sum of all its lines",
-      PublishedTable.columnsOf()
+      amountColumns(PublishedTable.columnsOf()
           .add(REP_ID, DataTypes.StringType, "the rep")
-          .add(MONTH, DataTypes.DateType, "first day of the month paid")
-          .add("base_salary", Money.MONEY, "base_salary lines")
-          .add("commission", Money.MONEY, "commission lines")
-          .add("clawback", Money.MONEY, "clawback lines (negative)")
-          .add("cx_adjustment", Money.MONEY, "cx_adjustment lines")
-          .add("cap_adjustment", Money.MONEY, "cap_adjustment lines (negative)")
-          .add("guarantee_topup", Money.MONEY, "guarantee_topup lines")
-          .add("bonus", Money.MONEY, "scorecard_bonus lines")
-          .add("awards", Money.MONEY, "team_award and special_award lines")
-          .add("mentor_bonus", Money.MONEY, "mentor_bonus lines")
-          .add("adjustments", Money.MONEY, "adjustment lines")
+          .add(MONTH, DataTypes.DateType, "first day of the month paid"))
           .add(TOTAL, Money.MONEY, "the sum of all the rep-month's lines, to the cent")
           .withRunId(),
       List.of(), List.of(REP_ID, MONTH), List.of(MONTH, REP_ID), PublishedTable.OwnedRows.months(MONTH), true);
+
+  /** One money column per entry of {@link #COLUMNS_BY_LINE_TYPE}, named by the line types it sums. */
+  private static PublishedTable.Columns amountColumns(PublishedTable.Columns columns) {
+    COLUMNS_BY_LINE_TYPE.forEach((column, lineTypes) ->
+        columns.add(column, Money.MONEY, "sum of the rep-month's " + String.join(" and ", lineTypes) + " lines"));
+    return columns;
+  }
 
   public static Dataset<Row> build(Dataset<Row> lines) {
     List<Column> sums = new ArrayList<>();
