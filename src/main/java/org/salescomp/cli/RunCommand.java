@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.salescomp.config.Settings;
 import org.salescomp.config.SourceFiles;
-import org.salescomp.config.SourceSettings;
 import org.salescomp.domain.RunScope;
 import org.salescomp.io.SourceSettings;
 import org.salescomp.io.SourceTable;

@@ -53,7 +53,10 @@ public final class NightlyJob {
       ToIntFunction<Throwable> exitCodes) {
     Instant started = Instant.now();
     InputVersions inputVersions = InputVersions.capture(spark, settings);
-    GateResult gate = InputGate.check(Sources.readRaw(spark, settings, inputVersions), scope.logicalDate(),
+    DeltaPublisher publisher = new DeltaPublisher(spark, settings.lakehouseRoot(), runId);
+    // the pay of the run's months does not depend on rows dated after them: the model may see more
+    RunScope modelScope = KpiHorizon.of(spark, publisher, scope);
+    GateResult gate = InputGate.check(Sources.readRaw(spark, settings, inputVersions), modelScope.logicalDate(),
         settings.reportingCurrency());
     try {
       List<SourceTally> sourceCounts = gate.tally();
@@ -63,10 +66,9 @@ public final class NightlyJob {
 
       PayrollModel.Rules rules = rules(spark, settings);
       PlanCoverage.requireVersionsInForce(
-          RepMonths.build(RosterMonths.build(PayrollModel.employed(inputs).get(SourceTable.REPS), scope.computeFrom(rules.lookbackMonths()),
-              scope.lastMonthStart())), rules.planTable());
-      PayrollModel model = PayrollModel.build(inputs, rules, scope, Stages.checkpointed());
-      DeltaPublisher publisher = new DeltaPublisher(spark, settings.lakehouseRoot(), runId);
+          RepMonths.build(RosterMonths.build(PayrollModel.employed(inputs).get(SourceTable.REPS),
+              modelScope.computeFrom(rules.lookbackMonths()), modelScope.lastMonthStart())), rules.planTable());
+      PayrollModel model = PayrollModel.build(inputs, rules, modelScope, Stages.checkpointed());
       RunLog.Entry running = RunLog.Entry.running(runId, JOB, scope.logicalDate(), scope.firstDay(),
           scope.lastMonthStart(), started, AppVersion.get(), settings.configHash(), planHashes(settings), sourceCounts,
           inputVersions.versions(), inputVersions.fingerprints(), gate.quarantinedByReason(),
@@ -75,7 +77,7 @@ public final class NightlyJob {
       record(spark, publisher, running);
       try {
         Map<String, DeltaPublisher.Commit> commits = PublishedTables.write(publisher,
-            PublishedTables.of(model, gate.quarantine(runId), settings.messages()), scope);
+            PublishedTables.of(model, gate.quarantine(runId), settings.messages(), scope, modelScope));
         Map<String, Long> written = new TreeMap<>();
         // a table this attempt did not commit keeps the version an earlier success of the run id recorded
         Map<String, Long> versions = new TreeMap<>(running.outputVersions());

@@ -29,7 +29,7 @@ import org.salescomp.marts.CommissionLines;
 import org.salescomp.marts.KpiRegionPeriod;
 import org.salescomp.marts.KpiRepPeriod;
 import org.salescomp.marts.KpiTeamPeriod;
-import org.salescomp.marts.Payouts;
+import org.salescomp.engine.Payouts;
 import org.salescomp.marts.PublishedCatalog;
 import org.salescomp.marts.RunLog;
 import org.salescomp.quality.Quarantine;
@@ -50,18 +50,27 @@ final class PublishedTables {
 
   private PublishedTables() {}
 
-  /** The computed rows of every published table but run_log, which records the others. */
-  static Map<PublishedTable, Dataset<Row>> of(PayrollModel model, Dataset<Row> quarantine, Messages messages) {
-    Map<PublishedTable, Dataset<Row>> rows = new LinkedHashMap<>();
-    rows.put(CommissionLines.TABLE, CommissionLines.published(model.pay().lines(), messages));
-    rows.put(Payouts.TABLE, CommissionLines.publishedPayouts(model.pay().payouts()));
-    rows.put(KpiRepPeriod.TABLE, model.kpis().repPeriods());
-    rows.put(KpiTeamPeriod.TABLE, model.kpis().teamPeriods());
-    rows.put(KpiRegionPeriod.TABLE, model.kpis().regionPeriods());
-    rows.put(TeamAwards.TABLE, baseline(model.pay().teamAwards()));
-    rows.put(SpecialAwards.TABLE, baseline(model.pay().specialAwards()));
-    rows.put(CoachingFlags.TABLE, model.coachingFlags());
-    rows.put(Quarantine.TABLE, quarantine);
+  /** A table's computed rows and the scope whose owned rows they replace. */
+  record Rows(Dataset<Row> rows, RunScope scope) {}
+
+  /**
+   * The computed rows of every published table but run_log, which records the others.
+   *
+   * @param kpiScope the months the KPI tables are computed over ({@link KpiHorizon}); the run's own
+   *     months for every other table
+   */
+  static Map<PublishedTable, Rows> of(PayrollModel model, Dataset<Row> quarantine, Messages messages,
+      RunScope scope, RunScope kpiScope) {
+    Map<PublishedTable, Rows> rows = new LinkedHashMap<>();
+    rows.put(CommissionLines.TABLE, new Rows(CommissionLines.published(model.pay().lines(), messages), scope));
+    rows.put(Payouts.TABLE, new Rows(CommissionLines.publishedPayouts(model.pay().payouts()), scope));
+    rows.put(KpiRepPeriod.TABLE, new Rows(model.kpis().repPeriods(), kpiScope));
+    rows.put(KpiTeamPeriod.TABLE, new Rows(model.kpis().teamPeriods(), kpiScope));
+    rows.put(KpiRegionPeriod.TABLE, new Rows(model.kpis().regionPeriods(), kpiScope));
+    rows.put(TeamAwards.TABLE, new Rows(baseline(model.pay().teamAwards()), scope));
+    rows.put(SpecialAwards.TABLE, new Rows(baseline(model.pay().specialAwards()), scope));
+    rows.put(CoachingFlags.TABLE, new Rows(model.coachingFlags(), scope));
+    rows.put(Quarantine.TABLE, new Rows(quarantine, scope));
     List<PublishedTable> undeclared = new ArrayList<>(PublishedCatalog.TABLES);
     undeclared.removeAll(rows.keySet());
     if (!undeclared.equals(List.of(RunLog.TABLE))) {
@@ -76,14 +85,14 @@ final class PublishedTables {
    *
    * @return the commit of each table that got one
    */
-  static Map<String, DeltaPublisher.Commit> write(DeltaPublisher publisher, Map<PublishedTable, Dataset<Row>> tables, RunScope scope) {
+  static Map<String, DeltaPublisher.Commit> write(DeltaPublisher publisher, Map<PublishedTable, Rows> tables) {
     int pauseAfter = Integer.getInteger(PAUSE_AFTER_COMMITS, 0);
     AtomicInteger committed = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(pauseAfter > 0 ? 1 : PARALLEL_WRITES);
     try {
       Map<String, Future<Optional<DeltaPublisher.Commit>>> futures = new LinkedHashMap<>();
       tables.forEach((table, rows) -> futures.put(table.name(), pool.submit(() -> {
-        Optional<DeltaPublisher.Commit> commit = publisher.publish(table, rows, scope);
+        Optional<DeltaPublisher.Commit> commit = publisher.publish(table, rows.rows(), rows.scope());
         if (committed.incrementAndGet() == pauseAfter) {
           pauseForever(table.name());
         }

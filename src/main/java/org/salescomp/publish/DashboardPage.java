@@ -13,7 +13,7 @@ import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.salescomp.common.AppVersion;
-import org.salescomp.marts.Payouts;
+import org.salescomp.engine.Payouts;
 
 /**
  * The executive dashboard of a month: one self-contained HTML file. The data are aggregates of the

@@ -23,7 +23,7 @@ import org.salescomp.marts.CoachingFlags;
 import org.salescomp.marts.KpiRegionPeriod;
 import org.salescomp.marts.KpiRepPeriod;
 import org.salescomp.marts.KpiTeamPeriod;
-import org.salescomp.marts.Payouts;
+import org.salescomp.engine.Payouts;
 
 /**
  * The dashboard's view of one month: headline figures, the attainment distribution of the reps, the team

@@ -21,7 +21,7 @@ import org.salescomp.engine.Explanations;
 import org.salescomp.engine.PayLines;
 import org.salescomp.marts.CommissionLines;
 import org.salescomp.marts.KpiRepPeriod;
-import org.salescomp.marts.Payouts;
+import org.salescomp.engine.Payouts;
 
 /**
  * Builds the pay statements of a month from the published tables: {@code commission_lines} for the lines,

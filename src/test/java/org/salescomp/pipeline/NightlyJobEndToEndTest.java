@@ -225,6 +225,46 @@ class NightlyJobEndToEndTest {
     assertThat(others).isEmpty();
   }
 
+  /**
+   * The issue's case: after {@code run --from 2025-01 --to 2025-01} (logical date 2025-01-31) the Q1
+   * revenue was January's alone. Inputs are unchanged, so every quarter and year row (every measure; the
+   * scorecard score aside, as the plans changed in the test before) must be as before the backfill, and
+   * the additive measures of each quarter the sum of its three month rows.
+   */
+  @Test
+  @Order(8)
+  void aOneMonthBackfillLeavesEveryQuarterAndYearTheAggregateOfItsMonths() {
+    List<String> kpiTables = List.of("kpi_rep_period", "kpi_team_period", "kpi_region_period");
+    java.util.Map<String, List<Row>> before = new java.util.HashMap<>();
+    kpiTables.forEach(t -> before.put(t, periods(t)));
+    RunScope january = RunScope.backfill(YearMonth.of(2025, 1), YearMonth.of(2025, 1));
+    NightlyJob.run(spark, settings, january, january.defaultRunId());
+    PublishedLakehouse.registerViews(spark, settings.lakehouseRoot());
+
+    kpiTables.forEach(t -> assertThat(periods(t)).as(t).isEqualTo(before.get(t)));
+    assertThat(count("select count(*) from kpi_rep_period where period_type = 'quarter'")).isGreaterThan(0);
+    assertThat(count("""
+        select count(*) from kpi_rep_period q
+        full outer join (select rep_id, trunc(period_start, 'quarter') as quarter, sum(revenue) as revenue,
+            sum(won_deals) as won_deals, sum(cancelled_amount) as cancelled_amount,
+            sum(new_customers) as new_customers, sum(csat_responses) as csat_responses,
+            sum(complaints) as complaints
+          from kpi_rep_period where period_type = 'month' group by 1, 2) m
+          on q.rep_id = m.rep_id and q.period_start = m.quarter
+        where q.period_type = 'quarter' and (m.rep_id is null or q.revenue != m.revenue
+          or q.won_deals != m.won_deals or q.cancelled_amount != m.cancelled_amount
+          or q.new_customers != m.new_customers or q.csat_responses != m.csat_responses
+          or q.complaints != m.complaints)
+        """)).isZero();
+  }
+
+  /** The quarter and year rows of a KPI table, sorted, without the run id and the scorecard score. */
+  private static List<Row> periods(String table) {
+    Dataset<Row> rows = spark.table(table).where("period_type != 'month'").drop("run_id", "scorecard_score");
+    return rows.orderBy(java.util.Arrays.stream(rows.columns()).map(org.apache.spark.sql.functions::col)
+        .toArray(org.apache.spark.sql.Column[]::new)).collectAsList();
+  }
+
   private static List<Row> sorted(String table) {
     Dataset<Row> rows = spark.table(table);
     return rows.orderBy(java.util.Arrays.stream(rows.columns()).map(org.apache.spark.sql.functions::col)
