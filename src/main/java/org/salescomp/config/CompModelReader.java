@@ -19,6 +19,8 @@ import org.salescomp.domain.CommissionRules;
 import org.salescomp.domain.CompModel;
 import org.salescomp.domain.CxModifier;
 import org.salescomp.domain.MentorRules;
+import org.salescomp.domain.BalanceRules;
+import org.salescomp.domain.DrawRules;
 import org.salescomp.domain.NewHireRules;
 import org.salescomp.domain.OverrideRules;
 import org.salescomp.domain.Spiff;
@@ -115,12 +117,23 @@ final class CompModelReader {
     MentorRules mentor = new MentorRules(m.integer("months", 0), rate(m, "rate"));
     List<Spiff> spiffs = readSpiffs(v);
     OverrideRules override = new OverrideRules(rate(v.object("override"), "rate"));
-    // the rules a version had before SPIFFs and overrides hash as they did: unchanged plans keep their hashes
-    String added = spiffs.isEmpty() && override.rate().signum() == 0 ? "" : "|" + spiffs + "|" + override;
+    ConfigReader d = v.object("draw");
+    DrawRules draw = new DrawRules(money(d, "monthly"), d.integer("months", 0), d.bool("recoverable"));
+    ConfigReader b = v.object("balance");
+    BigDecimal recoveryShare = rate(b, "recovery-share");
+    if (recoveryShare.compareTo(BigDecimal.ONE) > 0) {
+      throw b.error("recovery-share", "expected a share between 0 and 1, got " + recoveryShare.toPlainString());
+    }
+    BalanceRules balance = new BalanceRules(b.bool("carry-negative"), recoveryShare, b.bool("forgive-on-termination"));
+    // the rules a version had before SPIFFs, overrides, draws and balances hash as they did while those keep
+    // their defaults: unchanged plans keep their hashes
+    boolean defaults = spiffs.isEmpty() && override.rate().signum() == 0 && draw.equals(DrawRules.NONE)
+        && balance.equals(BalanceRules.NONE);
+    String added = defaults ? "" : "|" + spiffs + "|" + override + "|" + draw + "|" + balance;
     String hash = hash(effectiveFrom + "|" + commission + "|" + cx + "|" + clawback + "|" + newHire + "|"
         + scorecard + "|" + mentor + added);
     return new PlanVersion(effectiveFrom, commission, cx, clawback, newHire, scorecard, mentor, spiffs, override,
-        hash);
+        draw, balance, hash);
   }
 
   private static final Set<String> SPIFF_KEYS =

@@ -1,8 +1,6 @@
 package org.salescomp.engine;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.lit;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;

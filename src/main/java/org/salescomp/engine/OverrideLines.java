@@ -2,7 +2,6 @@ package org.salescomp.engine;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 
 import org.apache.spark.sql.Column;
@@ -56,9 +55,11 @@ public final class OverrideLines {
         .withColumn(PayLines.TIER, lit(null).cast("int"))
         .withColumn(PayLines.RATE, col(PlanTable.OVERRIDE_RATE))
         .withColumn(PayLines.MULTIPLIER, lit(null).cast(Money.RATE))
-        .withColumn(PayLines.EXPLANATION, concat(lit("override "), PayLines.percent(col(PlanTable.OVERRIDE_RATE)),
-            lit(" of team "), col("managed_team_id"), lit("'s credited revenue "), PayLines.money(col(TEAM_REVENUE)),
-            lit(" (own credits excluded)")))
+        .withColumn(PayLines.EXPLANATION_KEY, lit(Explanations.key(PayLines.OVERRIDE)))
+        .withColumn(PayLines.EXPLANATION_ARGS, Explanations.args(
+            "rate", col(PlanTable.OVERRIDE_RATE),
+            "team", col("managed_team_id"),
+            "revenue", col(TEAM_REVENUE)))
         .transform(PayLines::conform);
   }
 }

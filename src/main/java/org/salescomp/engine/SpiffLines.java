@@ -1,7 +1,6 @@
 package org.salescomp.engine;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
@@ -32,8 +31,6 @@ public final class SpiffLines {
     Column matches = col(CreditedDeals.CLOSE_DATE).between(col("spiff.from"), col("spiff.to"))
         .and(col(CreditedDeals.PRODUCT_CATEGORY).equalTo(col("spiff.product_category")))
         .and(col("spiff.channel").isNull().or(col(CreditedDeals.CHANNEL).equalTo(col("spiff.channel"))));
-    Column share = when(col(CreditedDeals.CREDIT_PCT).equalTo(lit(1)), lit(""))
-        .otherwise(concat(lit(" × "), PayLines.percent(col(CreditedDeals.CREDIT_PCT)), lit(" credit")));
     return creditedDeals
         .select(CreditedDeals.REP_ID, CreditedDeals.MONTH, CreditedDeals.DEAL_ID, CreditedDeals.CLOSE_DATE,
             CreditedDeals.PRODUCT_CATEGORY, CreditedDeals.CHANNEL, CreditedDeals.CREDIT_PCT,
@@ -47,10 +44,14 @@ public final class SpiffLines {
         .withColumn(PayLines.TIER, lit(null).cast("int"))
         .withColumn(PayLines.RATE, lit(null).cast(Money.RATE))
         .withColumn(PayLines.MULTIPLIER, col(CreditedDeals.CREDIT_PCT).cast(Money.RATE))
-        .withColumn(PayLines.EXPLANATION, concat(lit("SPIFF "), col("spiff.name"), lit(": "),
-            PayLines.money(col("spiff.amount_per_deal")), lit(" per "), col(CreditedDeals.PRODUCT_CATEGORY),
-            lit(" deal"), share, lit(", "), col(PayLines.DEAL_ID), lit(" closed "),
-            col(CreditedDeals.CLOSE_DATE).cast("string")))
+        .withColumn(PayLines.EXPLANATION_KEY, lit(Explanations.key(PayLines.SPIFF)))
+        .withColumn(PayLines.EXPLANATION_ARGS, Explanations.args(
+            "name", col("spiff.name"),
+            "per_deal", col("spiff.amount_per_deal"),
+            "product", col(CreditedDeals.PRODUCT_CATEGORY),
+            "credit", when(col(CreditedDeals.CREDIT_PCT).notEqual(lit(1)), col(CreditedDeals.CREDIT_PCT)),
+            "deal", col(PayLines.DEAL_ID),
+            "close_date", col(CreditedDeals.CLOSE_DATE)))
         .transform(PayLines::conform);
   }
 }

@@ -3,6 +3,7 @@ package org.salescomp.marts;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.types.StructField;
+import org.salescomp.engine.BalanceLines;
 import org.salescomp.engine.Payouts;
 import org.salescomp.engine.SpecialAwards;
 import org.salescomp.engine.TeamAwards;
@@ -16,8 +17,9 @@ import org.salescomp.quality.Quarantine;
  */
 public final class PublishedCatalog {
   /** In the order a run writes them; run_log last, as it records the others. */
-  public static final List<PublishedTable> TABLES = List.of(CommissionLines.TABLE, Payouts.TABLE, KpiRepPeriod.TABLE,
-      KpiTeamPeriod.TABLE, KpiRegionPeriod.TABLE, TeamAwards.TABLE, SpecialAwards.TABLE, CoachingFlags.TABLE,
+  public static final List<PublishedTable> TABLES = List.of(CommissionLines.TABLE, Payouts.TABLE, BalanceLines.TABLE,
+      KpiRepPeriod.TABLE, KpiTeamPeriod.TABLE, KpiRegionPeriod.TABLE, TeamAwards.TABLE, SpecialAwards.TABLE,
+      CoachingFlags.TABLE,
       Quarantine.TABLE, RunLog.TABLE);
 
   private PublishedCatalog() {}

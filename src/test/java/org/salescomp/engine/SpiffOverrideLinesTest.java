@@ -8,6 +8,8 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
+import org.salescomp.domain.BalanceRules;
+import org.salescomp.domain.DrawRules;
 import org.salescomp.domain.OverrideRules;
 import org.salescomp.domain.PlanVersion;
 import org.salescomp.domain.Spiff;
@@ -36,8 +38,8 @@ class SpiffOverrideLinesTest {
             d("250.00")),
         new Spiff("feb-partner-hardware", LocalDate.parse("2026-02-01"), LocalDate.parse("2026-02-28"), "hardware",
             "partner", d("100.00")));
-    return TestPlans.planTable(new PlanVersion(v.effectiveFrom(), v.commission(), v.cxModifier(), v.clawback(),
-        v.newHire(), v.scorecard(), v.mentor(), spiffs, new OverrideRules(d("0.015000")), "test-spiffs"));
+    return TestPlans.planTable(TestPlans.with(v, spiffs, new OverrideRules(d("0.015000")), DrawRules.NONE,
+        BalanceRules.NONE, "test-spiffs"));
   }
 
   private static Dataset<Row> repMonthPlans(Object[]... repMonths) {
@@ -82,7 +84,7 @@ class SpiffOverrideLinesTest {
     DataFrameAssert.assertSameRows(Frames.of("explanation string",
             row("SPIFF q1-software: 250.00 per software deal × 33.3333% credit, D5 closed 2026-02-10")),
         SpiffLines.build(credited(roster, deals, credits), plans)
-            .where("rep_id = 'r1' and deal_id = 'D5'").select("explanation"));
+            .where("rep_id = 'r1' and deal_id = 'D5'").select(PayLines.EXPLANATION_KEY, PayLines.EXPLANATION_ARGS));
   }
 
   @Test
@@ -117,6 +119,6 @@ class SpiffOverrideLinesTest {
             row("m1", "2026-03-01", "1234.56", "18.52",
                 "override 1.5% of team T2's credited revenue 1,234.56 (own credits excluded)")),
         OverrideLines.build(credited(roster, deals, credits), teams, plans)
-            .select("rep_id", "month", "credited_amount", "amount", "explanation"));
+            .select("rep_id", "month", "credited_amount", "amount", PayLines.EXPLANATION_KEY, PayLines.EXPLANATION_ARGS));
   }
 }

@@ -29,12 +29,12 @@ class PublishedCatalogTest {
     List<String> names = PublishedCatalog.TABLES.stream().map(PublishedTable::name).toList();
     assertThat(names).doesNotHaveDuplicates().contains("commission_lines", "payouts", "kpi_rep_period",
         "kpi_team_period", "kpi_region_period", "team_awards", "special_awards", "coaching_flags", "quarantine",
-        "run_log");
+        "run_log", "rep_balances");
     for (PublishedTable t : PublishedCatalog.TABLES) {
       assertThat(t.columns()).as(t.name()).contains(PublishedTable.RUN_ID);
     }
     assertThat(PublishedCatalog.frozenByClose().stream().map(PublishedTable::name))
-        .containsExactly("commission_lines", "payouts", "team_awards", "special_awards");
+        .containsExactly("commission_lines", "payouts", "rep_balances", "team_awards", "special_awards");
   }
 
   @Test
