@@ -8,9 +8,9 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
+import org.salescomp.domain.RunScope;
 import org.salescomp.intermediate.KpiInputs;
 import org.salescomp.pipeline.KpiModel;
-import org.salescomp.domain.RunScope;
 import org.salescomp.testing.DataFrameAssert;
 import org.salescomp.testing.Frames;
 

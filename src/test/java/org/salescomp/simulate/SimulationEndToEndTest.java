@@ -16,14 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salescomp.config.ScenarioSettings;
 import org.salescomp.config.Settings;
+import org.salescomp.domain.RunScope;
 import org.salescomp.generate.DemoDataGenerator;
 import org.salescomp.generate.GeneratorOptions;
 import org.salescomp.generate.OutputFormat;
-import org.salescomp.io.Lakehouse;
 import org.salescomp.io.SourceReader;
 import org.salescomp.io.SourceTable;
 import org.salescomp.pipeline.NightlyJob;
-import org.salescomp.domain.RunScope;
+import org.salescomp.publish.PublishedLakehouse;
 import org.salescomp.testing.HeadlessChromium;
 import org.salescomp.testing.SharedSpark;
 
@@ -68,7 +68,7 @@ class SimulationEndToEndTest {
     oneScanOpens = CountingFileSystem.opensDuring(() -> SourceReader.readRaw(spark, SourceTable.DEALS,
         settings.source(SourceTable.DEALS)).write().format("noop").mode("overwrite").save());
     simulationOpens = CountingFileSystem.opensDuring(() -> result = SimulationJob.run(spark, settings, request));
-    Lakehouse.registerViews(spark, settings.lakehouseRoot());
+    PublishedLakehouse.registerViews(spark, settings.lakehouseRoot());
   }
 
   /** The shipped scenarios, a no-op, other scorecard weights, and accelerator rates 9% .. 16%. */
