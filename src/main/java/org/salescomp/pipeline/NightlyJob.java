@@ -8,8 +8,6 @@ import org.apache.spark.sql.SparkSession;
 import org.salescomp.common.AppVersion;
 import org.salescomp.common.Stages;
 import org.salescomp.config.Settings;
-import org.salescomp.domain.Plan;
-import org.salescomp.domain.PlanVersion;
 import org.salescomp.domain.RunScope;
 import org.salescomp.engine.AwardRulesTable;
 import org.salescomp.engine.PlanTable;
@@ -59,7 +57,7 @@ public final class NightlyJob {
       written.keySet().forEach(table -> outputVersions.put(table, publisher.version(table)));
       publisher.upsert("run_log", spark.createDataFrame(List.of(RunLog.row(new RunLog.Entry(runId, JOB,
           scope.logicalDate(), scope.firstDay(), scope.lastMonthStart(), started, Instant.now(), "succeeded",
-          AppVersion.get(), settings.configHash(), planHashes(settings), sourceCounts, written, unattributed,
+          AppVersion.get(), settings.configHash(), settings.comp().planHashes(), sourceCounts, written, unattributed,
           inputVersions.versions(), inputVersions.fingerprints(), outputVersions, gate.quarantinedByReason()))),
           RunLog.SCHEMA), RunLog.RUN_ID);
       return new RunResult(runId, scope, written, Instant.now().toEpochMilli() - started.toEpochMilli());
@@ -75,15 +73,5 @@ public final class NightlyJob {
         AwardRulesTable.of(spark, List.of(AwardRulesTable.row(PlanTable.BASELINE, settings.comp().awards()))),
         settings.comp().coaching(), settings.comp().requiredCourses(), settings.comp().lookbackMonths(),
         settings.reportingCurrency());
-  }
-
-  private static Map<String, String> planHashes(Settings settings) {
-    Map<String, String> hashes = new TreeMap<>();
-    for (Plan plan : settings.comp().plans().values()) {
-      for (PlanVersion v : plan.versions()) {
-        hashes.put(plan.id() + "@" + v.effectiveFrom(), v.hash());
-      }
-    }
-    return hashes;
   }
 }

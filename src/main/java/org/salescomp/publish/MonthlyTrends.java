@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.salescomp.engine.PayMix;
 
 /**
  * The dashboard's trends over the published months of the twelve up to the dashboard's month: revenue

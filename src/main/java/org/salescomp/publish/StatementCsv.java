@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.salescomp.common.CsvRecord;
 
 /**
  * A statement as CSV, one record per row of a tidy table: {@code section} is {@code line} (a line of

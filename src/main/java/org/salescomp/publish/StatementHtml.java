@@ -40,7 +40,11 @@ final class StatementHtml {
   }
 
   private static void summary(StringBuilder body, Statement s) {
-    body.append("<table class=\"summary\">\n")
+    body.append("<table class=\"summary\">\n");
+    s.payMix().forEach((group, amount) -> body.append("<tr class=\"mix\"><th>").append(Html.escape(group))
+        .append("</th><td class=\"num\" id=\"mix-").append(group).append("\">").append(Html.money(amount))
+        .append("</td></tr>\n"));
+    body
         .append("<tr><th>Total of the lines</th><td class=\"num\" id=\"total\">").append(Html.money(s.total()))
         .append("</td></tr>\n")
         .append("<tr><th>Payout (payouts.total)</th><td class=\"num\" id=\"payout-total\">")

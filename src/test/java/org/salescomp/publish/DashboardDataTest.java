@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.salescomp.engine.PayMix;
 
 /** The dashboard's embedded data equal the published tables, queried independently in SQL. */
 class DashboardDataTest {
