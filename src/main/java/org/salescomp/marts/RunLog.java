@@ -21,8 +21,9 @@ import org.salescomp.quality.SourceTally;
 
 /**
  * {@code run_log}: one row per run id (a rerun with the same id replaces its row). Records what the
- * run read (rows read, accepted, quarantined, deferred per source), which plans and config it used,
- * what it wrote, and how it ended.
+ * run read (rows read, accepted, quarantined, deferred per source), which plans and config it used and
+ * what it wrote. Only a run that succeeded writes its row (status {@code succeeded}): a failed run
+ * leaves no row, its exit code and log say why.
  */
 public final class RunLog {
   public static final String RUN_ID = "run_id";

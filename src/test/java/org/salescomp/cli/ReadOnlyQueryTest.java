@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.apache.spark.sql.catalyst.parser.ParseException;
 import org.apache.spark.sql.catalyst.parser.ParserInterface;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.salescomp.testing.SharedSpark;
 
+@Tag("slow")
 class ReadOnlyQueryTest {
   /** The session's parser includes Delta's SQL extension, as in a real run. */
   private static ParserInterface parser() {

@@ -6,8 +6,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class StatementPayMixTest {
   private static StatementLine line(String type, String amount) {
     return new StatementLine(type, null, null, null, null, BigDecimal.ONE, new BigDecimal(amount), "", "p1");
