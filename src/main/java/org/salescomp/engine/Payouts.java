@@ -36,6 +36,11 @@ public final class Payouts {
     COLUMNS_BY_LINE_TYPE.put("awards", List.of(PayLines.TEAM_AWARD, PayLines.SPECIAL_AWARD));
     COLUMNS_BY_LINE_TYPE.put("mentor_bonus", List.of(PayLines.MENTOR_BONUS));
     COLUMNS_BY_LINE_TYPE.put("adjustments", List.of(PayLines.ADJUSTMENT));
+    COLUMNS_BY_LINE_TYPE.put("spiff", List.of(PayLines.SPIFF));
+    COLUMNS_BY_LINE_TYPE.put("override", List.of(PayLines.OVERRIDE));
+    COLUMNS_BY_LINE_TYPE.put("draw_topup", List.of(PayLines.DRAW_TOPUP));
+    COLUMNS_BY_LINE_TYPE.put("draw_recovery", List.of(PayLines.DRAW_RECOVERY));
+    COLUMNS_BY_LINE_TYPE.put("negative_carry", List.of(PayLines.NEGATIVE_CARRY));
   }
 
   private Payouts() {}

@@ -47,11 +47,12 @@ public final class NightlyJob {
 
       PayrollModel.Rules rules = rules(spark, settings);
       PlanCoverage.requireVersionsInForce(
-          RepMonths.build(RosterMonths.build(inputs.get(SourceTable.REPS), scope.computeFrom(rules.lookbackMonths()),
+          RepMonths.build(RosterMonths.build(PayrollModel.employed(inputs).get(SourceTable.REPS), scope.computeFrom(rules.lookbackMonths()),
               scope.lastMonthStart())), rules.planTable());
       PayrollModel model = PayrollModel.build(inputs, rules, scope, Stages.checkpointed());
       DeltaPublisher publisher = new DeltaPublisher(spark, settings.lakehouseRoot(), runId);
-      Map<String, Long> written = PublishedTables.write(publisher, model, gate.quarantine(runId), scope, runId);
+      Map<String, Long> written = PublishedTables.write(publisher, model, gate.quarantine(runId), scope, runId,
+          settings.messages());
       Map<String, Long> unattributed = model.kpis().unattributedCounts(scope);
       Map<String, Long> outputVersions = new TreeMap<>();
       written.keySet().forEach(table -> outputVersions.put(table, publisher.version(table)));

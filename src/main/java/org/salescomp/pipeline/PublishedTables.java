@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.salescomp.common.Messages;
 import org.salescomp.domain.RunScope;
 import org.salescomp.engine.PayLines;
 import org.salescomp.engine.PlanTable;
@@ -32,7 +33,7 @@ final class PublishedTables {
   private PublishedTables() {}
 
   static Map<String, Long> write(DeltaPublisher publisher, PayrollModel model, Dataset<Row> quarantine,
-      RunScope scope, String runId) {
+      RunScope scope, String runId, Messages messages) {
     Map<String, Callable<Long>> tasks = new LinkedHashMap<>();
     // the run's own quarantined rows: a rerun with the same run id replaces them
     tasks.put(Quarantine.TABLE, () -> publisher.replace(Quarantine.TABLE,
@@ -41,11 +42,16 @@ final class PublishedTables {
         Quarantine.ownedRows(runId)));
     String months = between("month", scope.firstDay(), scope.lastMonthStart());
     tasks.put("commission_lines", () -> publisher.replace("commission_lines",
-        CommissionLines.published(model.pay().lines(), runId).where(monthsIn(scope, "month"))
+        CommissionLines.published(model.pay().lines(), runId, messages).where(monthsIn(scope, "month"))
             .repartition(col("month")).sortWithinPartitions("rep_id", "line_type", "deal_id", "explanation", "amount"),
         months, "month"));
     tasks.put("payouts", () -> publisher.replace("payouts",
         CommissionLines.publishedPayouts(model.pay().payouts(), runId).where(monthsIn(scope, "month"))
+            .repartition(1).sortWithinPartitions("month", "rep_id"),
+        months));
+
+    tasks.put("rep_balances", () -> publisher.replace("rep_balances",
+        withRunId(baseline(model.pay().balances()).where(monthsIn(scope, "month")), runId)
             .repartition(1).sortWithinPartitions("month", "rep_id"),
         months));
 

@@ -83,6 +83,21 @@ class NightlyJobEndToEndTest {
   }
 
   @Test
+  @Order(1)
+  void nobodyIsPaidBaseAfterTheTerminationThoughRosterRowsAreLeftOpen() {
+    spark.read().parquet(settings.source(org.salescomp.io.SourceTable.REPS).location()).createOrReplaceTempView("reps_in");
+    // the generator leaves roster rows open after terminations inside the backfill
+    assertThat(count("select count(*) from reps_in where termination_date < '2025-06-01' and valid_to is null"))
+        .isGreaterThan(0);
+    // a base line of a month is paid for days up to the termination date at the latest
+    assertThat(count("""
+        select count(*) from commission_lines l
+        join (select distinct rep_id, termination_date from reps_in where termination_date is not null) r
+          on l.rep_id = r.rep_id
+        where l.line_type = 'base_salary' and l.month > r.termination_date""")).isZero();
+  }
+
+  @Test
   @Order(2)
   void everyDealIsCreditedExactlyOncePerHundredPercent() {
     Dataset<Row> credited = spark.sql("select * from commission_lines where line_type = 'commission'");

@@ -34,6 +34,18 @@ class BadShareThresholdTest {
   }
 
   @Test
+  void anEmptyDealsSourceIsBlamedBeforeTheCreditsItOrphans() {
+    // a deals file with a header only: 0 deals read, so all 40 credits refer to unknown deals
+    SourceTally deals = new SourceTally(SourceTable.DEALS, 0, 0, 0, 0, List.of());
+    SourceTally credits = new SourceTally(SourceTable.DEAL_CREDITS, 40, 0, 40, 0,
+        List.of(new ReasonCount(ReasonCode.UNKNOWN_DEAL, 40, "deal_id=D-1, rep_id=R-1")));
+
+    assertThatThrownBy(() -> BadShareThreshold.check(List.of(deals, credits), FIVE_PERCENT))
+        .isInstanceOf(DataQualityException.class)
+        .hasMessageStartingWith("source deals has no rows (empty, or a header only); input data failed");
+  }
+
+  @Test
   void atTheShareTheRunGoesOn() {
     SourceTally deals = new SourceTally(SourceTable.DEALS, 100, 95, 5, 0,
         List.of(new ReasonCount(ReasonCode.NEGATIVE_AMOUNT, 5, "deal_id=D1")));

@@ -13,6 +13,10 @@ import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.salescomp.common.Messages;
+import org.salescomp.common.UiLocale;
+import org.salescomp.engine.Explanations;
+import org.salescomp.engine.PayLines;
 
 /**
  * The one facade over spark-testing-base (its Java base classes are JUnit 4, so an instance serves as
@@ -35,7 +39,8 @@ public final class DataFrameAssert {
     BASE.assertDataFrameEquals(expected, conformTo(expected, actual), BASE.assertDataFrameEquals$default$3());
   }
 
-  private static Dataset<Row> conformTo(Dataset<Row> expected, Dataset<Row> actual) {
+  private static Dataset<Row> conformTo(Dataset<Row> expected, Dataset<Row> rows) {
+    Dataset<Row> actual = withEnglishExplanation(expected, rows);
     List<String> differences = new ArrayList<>();
     for (StructField f : expected.schema().fields()) {
       DataType actualType = actual.schema().apply(f.name()).dataType();
@@ -68,5 +73,16 @@ public final class DataFrameAssert {
       return new MapType(anyNullability(map.keyType()), anyNullability(map.valueType()), true);
     }
     return type;
+  }
+
+  /**
+   * Engine lines keep their explanation as a message key and arguments; a fixture that names an
+   * {@code explanation} column reads it in English, as {@code commission_lines} does by default.
+   */
+  private static Dataset<Row> withEnglishExplanation(Dataset<Row> expected, Dataset<Row> actual) {
+    java.util.List<String> have = java.util.List.of(actual.columns());
+    boolean wanted = java.util.List.of(expected.columns()).contains(PayLines.EXPLANATION);
+    return wanted && !have.contains(PayLines.EXPLANATION) && have.contains(PayLines.EXPLANATION_KEY)
+        ? actual.withColumn(PayLines.EXPLANATION, Explanations.text(Messages.of(UiLocale.EN))) : actual;
   }
 }
