@@ -9,8 +9,6 @@ import org.apache.spark.sql.SparkSession;
 import org.salescomp.common.AppVersion;
 import org.salescomp.common.Stages;
 import org.salescomp.config.Settings;
-import org.salescomp.domain.Plan;
-import org.salescomp.domain.PlanVersion;
 import org.salescomp.domain.RunScope;
 import org.salescomp.engine.AwardRulesTable;
 import org.salescomp.engine.PlanTable;
@@ -70,7 +68,7 @@ public final class NightlyJob {
               modelScope.computeFrom(rules.lookbackMonths()), modelScope.lastMonthStart())), rules.planTable());
       PayrollModel model = PayrollModel.build(inputs, rules, modelScope, Stages.checkpointed());
       RunLog.Entry running = RunLog.Entry.running(runId, JOB, scope.logicalDate(), scope.firstDay(),
-          scope.lastMonthStart(), started, AppVersion.get(), settings.configHash(), planHashes(settings), sourceCounts,
+          scope.lastMonthStart(), started, AppVersion.get(), settings.configHash(), settings.comp().planHashes(), sourceCounts,
           inputVersions.versions(), inputVersions.fingerprints(), gate.quarantinedByReason(),
           RunRecord.find(spark, settings.lakehouseRoot(), runId).map(RunRecord::outputVersions).orElse(Map.of()));
       // readers keep reading the last succeeded run's versions until this row says succeeded
@@ -119,15 +117,5 @@ public final class NightlyJob {
         AwardRulesTable.of(spark, List.of(AwardRulesTable.row(PlanTable.BASELINE, settings.comp().awards()))),
         settings.comp().coaching(), settings.comp().requiredCourses(), settings.comp().lookbackMonths(),
         settings.reportingCurrency());
-  }
-
-  private static Map<String, String> planHashes(Settings settings) {
-    Map<String, String> hashes = new TreeMap<>();
-    for (Plan plan : settings.comp().plans().values()) {
-      for (PlanVersion v : plan.versions()) {
-        hashes.put(plan.id() + "@" + v.effectiveFrom(), v.hash());
-      }
-    }
-    return hashes;
   }
 }

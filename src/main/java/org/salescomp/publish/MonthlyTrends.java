@@ -18,6 +18,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.salescomp.marts.KpiRegionPeriod;
 import org.salescomp.engine.Payouts;
+import org.salescomp.engine.PayMix;
 
 /**
  * The dashboard's trends over the published months of the twelve up to the dashboard's month: revenue

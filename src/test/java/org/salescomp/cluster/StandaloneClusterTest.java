@@ -20,6 +20,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.MapType;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -42,6 +43,7 @@ import org.salescomp.testing.SharedSpark;
  * phase (failsafe), after the shaded jar is built.
  */
 @Timeout(value = 12, unit = TimeUnit.MINUTES)
+@Tag("slow")
 class StandaloneClusterTest {
   /** The run id an Airflow schedule gives, ':' and '+' included; the same for both runs, so rows compare whole. */
   static final String RUN_ID = "scheduled__2025-03-31T02:00:00+00:00";

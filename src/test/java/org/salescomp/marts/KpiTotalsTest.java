@@ -18,6 +18,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salescomp.domain.RunScope;
 import org.salescomp.intermediate.CreditedDeals;
@@ -31,6 +32,7 @@ import org.salescomp.pipeline.KpiModel;
  * date): for every period, the reps, the teams and the regions add up to the same revenue, and that is
  * the total credited amount of the deals closed in the period; the other summed measures agree too.
  */
+@Tag("fast")
 class KpiTotalsTest {
   private static final RunScope SCOPE = RunScope.backfill(YearMonth.of(2026, 1), YearMonth.of(2026, 5));
   private static final List<String> SUMMED = List.of("revenue", "won_deals", "cancelled_amount", "new_customers",

@@ -14,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,7 @@ import org.salescomp.testing.SharedSpark;
  * tables, and idempotent reruns. The only test class that writes Delta tables of the whole pipeline.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("slow")
 class NightlyJobEndToEndTest {
   @TempDir static Path dir;
   static Settings settings;

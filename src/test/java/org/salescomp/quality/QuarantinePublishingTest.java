@@ -9,6 +9,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salescomp.domain.RunScope;
@@ -19,6 +20,7 @@ import org.salescomp.testing.SharedSpark;
  * How the quarantine is published: each run replaces its own rows ({@link Quarantine#TABLE}), so a
  * rerun with the same run id leaves one copy and other runs' rows stay. Delta IO is the point here.
  */
+@Tag("slow")
 class QuarantinePublishingTest {
   @TempDir Path lakehouse;
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salescomp.common.Stages;
 import org.salescomp.config.ScenarioSettings;
@@ -34,6 +35,7 @@ import org.salescomp.testing.TestPlans;
  * clawback may reach keep lines. Its payouts must equal those computed from every line, for scenarios
  * that share the baseline's commission rules and for one that does not.
  */
+@Tag("fast")
 class PayoutsDetailTest {
   private static final RunScope FEBRUARY = TwoRepFebruary.FEBRUARY;
   private static Dataset<Row> fromLines;

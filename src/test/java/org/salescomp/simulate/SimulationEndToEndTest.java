@@ -12,6 +12,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salescomp.config.ScenarioSettings;
@@ -32,6 +33,7 @@ import org.salescomp.testing.SharedSpark;
  * quarter of 2025, so a quarter's bonus and awards are paid): the oracle, the no-op scenario, one read
  * of the deals, and the summary's invariants.
  */
+@Tag("slow")
 class SimulationEndToEndTest {
   private static final RunScope SCOPE = RunScope.backfill(YearMonth.of(2025, 1), YearMonth.of(2025, 3));
   private static final String ID = "e2e";
