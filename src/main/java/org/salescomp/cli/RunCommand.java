@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.salescomp.config.Settings;
-import org.salescomp.io.SourceSettings;
 import org.salescomp.config.SourceFiles;
+import org.salescomp.domain.RunScope;
+import org.salescomp.io.SourceSettings;
 import org.salescomp.io.SourceTable;
 import org.salescomp.pipeline.NightlyJob;
 import org.salescomp.pipeline.RunResult;
-import org.salescomp.domain.RunScope;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
       printPlan(out, settings, scope, id);
       return ExitCodes.OK;
     }
-    RunResult result = NightlyJob.run(main.sessions().create(settings), settings, scope, id);
+    RunResult result = NightlyJob.run(main.sessions().create(settings), settings, scope, id, new ExitCodes()::getExitCode);
     out.println(statusLine(result));
     return ExitCodes.OK;
   }

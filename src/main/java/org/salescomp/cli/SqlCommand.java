@@ -9,8 +9,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.salescomp.config.Settings;
-import org.salescomp.io.Lakehouse;
+
 import org.salescomp.io.LakehousePaths;
+import org.salescomp.publish.PublishedLakehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,7 +86,7 @@ final class SqlCommand implements Callable<Integer> {
   /** Registers the published tables, checks the statement against them and only then plans it. */
   private Dataset<Row> execute(SparkSession spark, Settings settings) throws Exception {
     Map<String, String> views = new LinkedHashMap<>();
-    for (String name : Lakehouse.registerViews(spark, settings.lakehouseRoot())) {
+    for (String name : PublishedLakehouse.registerViews(spark, settings.lakehouseRoot())) {
       views.put(name, LakehousePaths.table(settings.lakehouseRoot(), name));
     }
     ReadOnlyQuery guard = new ReadOnlyQuery(spark, views);
