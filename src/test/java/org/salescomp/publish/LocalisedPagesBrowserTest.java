@@ -25,7 +25,7 @@ import org.salescomp.testing.HeadlessChromium;
  * languages, and the Chinese pages showing Chinese text (fonts from .ci/setup-chromium.sh). The pages
  * and their screenshots stay in target/publish-tests/artifacts/locales.
  */
-@Tag("fast")
+@Tag("slow")
 class LocalisedPagesBrowserTest {
   private static final Path OUT = PublishedDemo.ARTIFACTS.resolve("locales");
   private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
