@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salescomp.domain.Plan;
@@ -16,6 +17,7 @@ import org.salescomp.domain.TierMode;
 import org.salescomp.io.SourceFormat;
 import org.salescomp.io.SourceTable;
 
+@Tag("fast")
 class SettingsTest {
   @TempDir Path dir;
 

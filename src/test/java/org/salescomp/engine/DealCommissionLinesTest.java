@@ -5,6 +5,7 @@ import static org.salescomp.testing.TestPlans.d;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salescomp.domain.CommissionRules;
 import org.salescomp.domain.TierMode;
@@ -13,6 +14,7 @@ import org.salescomp.testing.Frames;
 import org.salescomp.testing.TestPlans;
 
 /** Step 2 of a rep-month: commission lines, from the spec's worked examples and the band edges. */
+@Tag("fast")
 class DealCommissionLinesTest {
   private static final String DEALS = "deal_id string, rep_id string, month date, close_date date, "
       + "product_category string, channel string, credited_amount decimal(18,2)";

@@ -11,13 +11,16 @@ import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 import org.salescomp.io.SourceTable;
+import org.salescomp.testing.GeneratedSample;
 
 /**
  * The generated data keeps the data contract: each check is a query for the rows that would break
  * it, and must find none (the data-quality gate must quarantine nothing of clean demo data).
  */
+@Tag("slow")
 class GeneratedContractTest {
 
   @BeforeAll

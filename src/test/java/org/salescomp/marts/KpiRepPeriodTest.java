@@ -7,10 +7,11 @@ import java.time.YearMonth;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.salescomp.domain.RunScope;
 import org.salescomp.intermediate.KpiInputs;
 import org.salescomp.pipeline.KpiModel;
-import org.salescomp.domain.RunScope;
 import org.salescomp.testing.DataFrameAssert;
 import org.salescomp.testing.Frames;
 
@@ -19,6 +20,7 @@ import org.salescomp.testing.Frames;
  * out by hand from the compensation model's "Measures (KPIs)". Every run covers 2026-01 .. 2026-03
  * (logical date 2026-03-31); reps join on 2026-01-01 unless said otherwise.
  */
+@Tag("fast")
 class KpiRepPeriodTest {
   static final RunScope Q1_2026 = RunScope.backfill(YearMonth.of(2026, 1), YearMonth.of(2026, 3));
   private static final String KEYS = "rep_id string, period_type string, period_start date, ";
