@@ -13,11 +13,12 @@ log = logging.getLogger("salescomp.alerts")
 LAKEHOUSE_URI = os.environ.get("SALESCOMP_LAKEHOUSE_URI", "s3://salescomp/lakehouse")
 POSTGRES_URI = os.environ.get("SALESCOMP_POSTGRES_URI", "postgres://bi-db:5432/salescomp/salescomp")
 
-# The tables the nightly run publishes (README, "Published tables"): one Dataset each, so a downstream DAG
-# (a BI refresh, an extract) can be scheduled on them.
+# The tables the nightly run publishes (marts.PublishedCatalog, docs/published-tables.md): one Dataset
+# each, so a downstream DAG (a BI refresh, an extract) can be scheduled on them.
 PUBLISHED_TABLES = [
     "commission_lines",
     "payouts",
+    "rep_balances",
     "kpi_rep_period",
     "kpi_team_period",
     "kpi_region_period",
