@@ -24,6 +24,7 @@ import org.salescomp.common.Stages;
 import org.salescomp.config.ScenarioSettings;
 import org.salescomp.config.Settings;
 import org.salescomp.domain.CompModel;
+import org.salescomp.domain.RunScope;
 import org.salescomp.engine.Explanations;
 import org.salescomp.engine.PayLines;
 import org.salescomp.engine.PlanTable;
@@ -31,7 +32,6 @@ import org.salescomp.io.DeltaPublisher;
 import org.salescomp.io.SourceTable;
 import org.salescomp.ops.InputVersions;
 import org.salescomp.pipeline.PayrollModel;
-import org.salescomp.domain.RunScope;
 import org.salescomp.staging.SourceData;
 
 /**
@@ -102,11 +102,11 @@ public final class SimulationJob {
     written.put("scenario_payouts", publisher.replace("scenario_payouts",
         payouts.repartition(col(ScenarioPayouts.SCENARIO))
             .sortWithinPartitions(ScenarioPayouts.SCENARIO, ScenarioPayouts.MONTH, ScenarioPayouts.REP_ID),
-        owned, ScenarioPayouts.SIMULATION_ID));
+        owned, ScenarioPayouts.SIMULATION_ID).map(DeltaPublisher.Commit::rows).orElse(0L));
     written.put("scenario_summary", publisher.replace("scenario_summary",
         summary.repartition(1).sortWithinPartitions(ScenarioSummary.SCENARIO, ScenarioSummary.PERIOD_TYPE,
             ScenarioSummary.PERIOD_START, ScenarioSummary.GROUP_BY, ScenarioSummary.GROUP_VALUE),
-        owned, ScenarioSummary.SIMULATION_ID));
+        owned, ScenarioSummary.SIMULATION_ID).map(DeltaPublisher.Commit::rows).orElse(0L));
 
     ReportData data = ReportData.of(id, request.comparedWith(), scope, summary
         .where(col(ScenarioSummary.GROUP_BY).equalTo(lit(ScenarioSummary.ALL))

@@ -124,7 +124,8 @@ class GeneratedContractTest {
           select rep_id, valid_from from reps left join teams t using (team_id)
           where t.team_id is null
              or role not in ('account-executive', 'inside-sales', 'manager')
-             or plan_id not in ('field-sales', 'inside-sales', 'new-hire')
+             or plan_id not in ('field-sales', 'inside-sales', 'new-hire', 'manager')
+             or ((role = 'manager') <> (plan_id = 'manager'))
              or (role = 'inside-sales' and plan_id = 'field-sales')
              or (role <> 'inside-sales' and plan_id = 'inside-sales')
              or base_salary_monthly not between 4000 and 9000"""),
