@@ -14,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salescomp.domain.RunScope;
 import org.salescomp.io.PublishedTable;
@@ -21,6 +22,7 @@ import org.salescomp.io.RowFilter;
 import org.salescomp.testing.SharedSpark;
 
 /** The declarations of the published tables: one per table, and owned rows that read the same as Column and SQL. */
+@Tag("fast")
 class PublishedCatalogTest {
   private static final RunScope FEBRUARY = RunScope.backfill(YearMonth.of(2025, 2), YearMonth.of(2025, 2));
 
