@@ -27,6 +27,8 @@ import org.salescomp.testing.HeadlessChromium;
 class LocalisedPagesBrowserTest {
   private static final Path OUT = PublishedDemo.ARTIFACTS.resolve("locales");
   private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+  /** What a key without a message renders as (the inlined chart library has its own "??" operators). */
+  private static final Pattern MISSING = Pattern.compile("\\?\\?[A-Za-z][A-Za-z0-9._-]*\\?\\?");
 
   @BeforeAll
   static void chromium() {
@@ -58,13 +60,13 @@ class LocalisedPagesBrowserTest {
       Files.createDirectories(dir);
       Files.writeString(dashboard, DashboardPage.render(data, messages, format), StandardCharsets.UTF_8);
       dashboards.put(locale, open(dashboard, dir));
-      assertThat(Files.readString(files.get(1))).as("statement CSV in " + locale.tag()).doesNotContain("??");
+      assertThat(Files.readString(files.get(1))).as("statement CSV in " + locale.tag()).doesNotContainPattern(MISSING);
     }
 
     for (UiLocale locale : UiLocale.values()) {
       for (Page page : List.of(statements.get(locale), dashboards.get(locale))) {
         assertThat(page.console).as("console of " + page.file).isEmpty();
-        assertThat(page.dom).as("missing translations in " + page.file).doesNotContain("??");
+        assertThat(page.dom).as("missing translations in " + page.file).doesNotContainPattern(MISSING);
         assertThat(page.dom).as(page.file.toString()).contains("<html lang=\"" + locale.tag() + "\"");
         assertThat(page.screenshot).exists();
         assertThat(Files.size(page.screenshot)).isGreaterThan(20_000);
