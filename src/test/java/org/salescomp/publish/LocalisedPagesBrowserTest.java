@@ -92,7 +92,9 @@ class LocalisedPagesBrowserTest {
       assertThat(HAN.matcher(explanation).find()).as("Chinese in \"" + explanation + "\"").isTrue();
     }
     assertThat(HAN.matcher(enStatement.dom).find()).as("no Chinese in the English statement").isFalse();
-    assertThat(HAN.matcher(dashboards.get(UiLocale.EN).dom).find()).as("no Chinese in the English dashboard").isFalse();
+    // the inlined chart library carries its own Chinese strings: only what the page shows counts
+    assertThat(HAN.matcher(shownText(dashboards.get(UiLocale.EN).dom)).find()).as("no Chinese in the English dashboard")
+        .isFalse();
   }
 
   private record Page(Path file, String dom, List<String> console, Path screenshot) {}
@@ -118,6 +120,11 @@ class LocalisedPagesBrowserTest {
     Matcher m = Pattern.compile("id=\"" + id + "\"[^>]*>([^<]*)<").matcher(dom);
     assertThat(m.find()).as("text of " + id).isTrue();
     return m.group(1);
+  }
+
+  /** The page without its scripts and styles. */
+  private static String shownText(String dom) {
+    return dom.replaceAll("(?s)<script.*?</script>", "").replaceAll("(?s)<style.*?</style>", "");
   }
 
   private static String digits(String text) {
