@@ -17,16 +17,18 @@ public record PlanVersion(
     MentorRules mentor,
     List<Spiff> spiffs,
     OverrideRules override,
+    DrawRules draw,
+    BalanceRules balance,
     String hash) {
 
   public PlanVersion {
     spiffs = List.copyOf(spiffs);
   }
 
-  /** A version without SPIFFs or override. */
+  /** A version without SPIFFs, override, draw or balance rules. */
   public PlanVersion(LocalDate effectiveFrom, CommissionRules commission, CxModifier cxModifier,
       ClawbackRules clawback, NewHireRules newHire, ScorecardRules scorecard, MentorRules mentor, String hash) {
     this(effectiveFrom, commission, cxModifier, clawback, newHire, scorecard, mentor, List.of(), OverrideRules.NONE,
-        hash);
+        DrawRules.NONE, BalanceRules.NONE, hash);
   }
 }

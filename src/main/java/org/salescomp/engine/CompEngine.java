@@ -7,7 +7,7 @@ import org.salescomp.common.Stages;
 
 /**
  * Every pay line of every rep-month, for every scenario of the plan table, in the model's order
- * ("Pay lines of a rep-month", steps 1-11), and the payouts that sum them. Pure: the nightly run and
+ * ("Pay lines of a rep-month", steps 1-13), and the payouts that sum them. Pure: the nightly run and
  * simulations call the same function with one or many scenarios; a simulation asks for less detail
  * ({@link Detail#PAYOUTS}), and every step after a month's commission total is the same code.
  */
@@ -16,7 +16,7 @@ public final class CompEngine {
   /**
    * What the engine reads, all already accepted and staged. {@code idleMonthPlans}: months after a rep's
    * last active month ({@link org.salescomp.intermediate.RepMonths#afterLastActive}) with their plans,
-   * where clawbacks and adjustments still land.
+   * where clawbacks and adjustments still land. {@code terminations}: rep_id, termination_date, one row per rep.
    */
   public record Inputs(
       Dataset<Row> creditedDeals,
@@ -29,6 +29,7 @@ public final class CompEngine {
       Dataset<Row> retention,
       Dataset<Row> adjustments,
       Dataset<Row> teams,
+      Dataset<Row> terminations,
       Dataset<Row> kpiRepPeriods,
       Dataset<Row> kpiTeamPeriods,
       Dataset<Row> scorecardScores,
@@ -41,7 +42,8 @@ public final class CompEngine {
   }
 
   /** Lines, payouts and the award tables, each with the scenario key. */
-  public record Result(Dataset<Row> lines, Dataset<Row> payouts, Dataset<Row> teamAwards, Dataset<Row> specialAwards) {}
+  public record Result(Dataset<Row> lines, Dataset<Row> payouts, Dataset<Row> teamAwards, Dataset<Row> specialAwards,
+      Dataset<Row> balances) {}
 
   /** How much of the deal-level detail a run keeps; the payouts are the same to the cent either way. */
   public enum Detail {
@@ -115,8 +117,12 @@ public final class CompEngine {
         .unionByName(special.lines())
         .unionByName(SpiffLines.build(in.creditedDeals(), in.repMonthPlans()))
         .unionByName(OverrideLines.build(in.creditedDeals(), in.teams(), in.repMonthPlans()));
+    // read twice by the balance step (variable pay, and the lines it adds to): kept once
+    Dataset<Row> variable = stages.stage("lines_before_balance", lines);
+    BalanceLines.Result balance = BalanceLines.build(variable, in.payMonthPlans(), in.terminations());
+    Dataset<Row> all = variable.unionByName(balance.lines());
     // a simulation's lines feed only the payouts: no stage of their own
-    Dataset<Row> kept = detail == Detail.LINES ? stages.stage("pay_lines", lines) : lines;
-    return new Result(kept, Payouts.build(kept), team.awards(), special.awards());
+    Dataset<Row> kept = detail == Detail.LINES ? stages.stage("pay_lines", all) : all;
+    return new Result(kept, Payouts.build(kept), team.awards(), special.awards(), balance.balances());
   }
 }

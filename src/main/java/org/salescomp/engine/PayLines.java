@@ -51,6 +51,9 @@ public final class PayLines {
   public static final String SPECIAL_AWARD = "special_award";
   public static final String SPIFF = "spiff";
   public static final String OVERRIDE = "override";
+  public static final String DRAW_RECOVERY = "draw_recovery";
+  public static final String DRAW_TOPUP = "draw_topup";
+  public static final String NEGATIVE_CARRY = "negative_carry";
 
   private PayLines() {}
 

@@ -67,6 +67,13 @@ public final class PlanTable {
   public static final String MENTOR_RATE = "mentor_rate";
   public static final String SPIFFS = "spiffs";
   public static final String OVERRIDE_RATE = "override_rate";
+  public static final String QUOTA_RAMP = "quota_ramp";
+  public static final String DRAW_MONTHLY = "draw_monthly";
+  public static final String DRAW_MONTHS = "draw_months";
+  public static final String DRAW_RECOVERABLE = "draw_recoverable";
+  public static final String CARRY_NEGATIVE = "carry_negative";
+  public static final String RECOVERY_SHARE = "recovery_share";
+  public static final String FORGIVE_ON_TERMINATION = "forgive_on_termination";
 
   /** The scenario key of production runs. */
   public static final String BASELINE = "baseline";
@@ -114,7 +121,14 @@ public final class PlanTable {
       createStructField(MENTOR_MONTHS, IntegerType, false),
       createStructField(MENTOR_RATE, Money.RATE, false),
       createStructField(SPIFFS, createArrayType(SPIFF, false), false),
-      createStructField(OVERRIDE_RATE, Money.RATE, false)});
+      createStructField(OVERRIDE_RATE, Money.RATE, false),
+      createStructField(QUOTA_RAMP, createArrayType(Money.RATE, false), false),
+      createStructField(DRAW_MONTHLY, Money.MONEY, false),
+      createStructField(DRAW_MONTHS, IntegerType, false),
+      createStructField(DRAW_RECOVERABLE, BooleanType, false),
+      createStructField(CARRY_NEGATIVE, BooleanType, false),
+      createStructField(RECOVERY_SHARE, Money.RATE, false),
+      createStructField(FORGIVE_ON_TERMINATION, BooleanType, false)});
 
   private PlanTable() {}
 
@@ -144,7 +158,9 @@ public final class PlanTable {
         v.clawback().windowDays(), v.clawback().rate(), v.clawback().onChurn(),
         v.newHire().months(), v.newHire().rateMultiplier(), v.newHire().guaranteeMonthly(),
         sc.targetBonusQuarterly(), sc.threshold(), sc.maxMultiplier(), sc.kpiScoreCap(), kpis(sc.kpis()),
-        v.mentor().months(), v.mentor().rate(), spiffs(v.spiffs()), v.override().rate());
+        v.mentor().months(), v.mentor().rate(), spiffs(v.spiffs()), v.override().rate(),
+        v.newHire().quotaRamp(), v.draw().monthly(), v.draw().months(), v.draw().recoverable(),
+        v.balance().carryNegative(), v.balance().recoveryShare(), v.balance().forgiveOnTermination());
   }
 
   /** Every input of a deal's commission line, canonical (maps sorted), hashed. */
@@ -152,7 +168,8 @@ public final class PlanTable {
     var c = v.commission();
     return ContentHash.of(c.tierMode().configName() + "|" + c.tiers() + "|" + sorted(c.productMultipliers()) + "|"
         + sorted(c.channelMultipliers()) + "|" + c.gateMinAttainment().toPlainString() + "|" + v.newHire().months()
-        + "|" + v.newHire().rateMultiplier().toPlainString());
+        + "|" + v.newHire().rateMultiplier().toPlainString()
+        + (v.newHire().quotaRamp().isEmpty() ? "" : "|ramp" + v.newHire().quotaRamp()));
   }
 
   private static List<Row> tiers(List<Tier> tiers) {

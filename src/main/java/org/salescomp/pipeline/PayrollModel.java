@@ -2,6 +2,7 @@ package org.salescomp.pipeline;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -78,7 +79,7 @@ public record PayrollModel(
     CompEngine.Result pay = CompEngine.run(new CompEngine.Inputs(credited, deals, rosterMonths, repMonthPlans,
         idleMonthPlans, rules.planTable(), quotas,
         inputs.get(SourceTable.CUSTOMER_RETENTION), inputs.get(SourceTable.ADJUSTMENTS),
-        inputs.get(SourceTable.TEAMS), kpis.repPeriods(),
+        inputs.get(SourceTable.TEAMS), terminations(roster), kpis.repPeriods(),
         kpis.teamPeriods(), kpis.scorecardScores(), rules.awardRules()), stages, detail);
     Dataset<Row> baselinePlans = repMonthPlans.where(col(PlanTable.SCENARIO).equalTo(lit(PlanTable.BASELINE)));
     Dataset<Row> coaching = CoachingFlags.build(kpis.repPeriods(), baselinePlans, rules.coaching());
@@ -92,6 +93,11 @@ public record PayrollModel(
    */
   public static SourceData employed(SourceData inputs) {
     return inputs.with(SourceTable.REPS, EmploymentBounds.activeRows(inputs.get(SourceTable.REPS)));
+  }
+
+  /** One row per rep: the termination date (null while employed). */
+  private static Dataset<Row> terminations(Dataset<Row> roster) {
+    return roster.groupBy(col("rep_id")).agg(max(col("termination_date")).as("termination_date"));
   }
 
   /** The KPI tables as stages; their shared parts are cached while the stages are computed. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.salescomp.common.LocaleFormat;
 import org.salescomp.common.Messages;
+import org.salescomp.engine.PayMix;
 
 /**
  * The comparison report: one self-contained HTML file (no script or style from elsewhere) with three
@@ -24,22 +25,6 @@ final class ComparisonReport {
   private static final int LEFT = 170;
   private static final int RIGHT = 30;
   private static final int ROW = 26;
-  /** Pay mix parts: the payouts columns, commission net of its cx, cap and clawback adjustments. */
-  private static final Map<String, List<String>> MIX = new LinkedHashMap<>();
-
-  static {
-    // keys name the part's text in the bundles: report.mix.<key>
-    MIX.put("base_salary", List.of("base_salary"));
-    MIX.put("commission", List.of("commission", "cx_adjustment", "cap_adjustment", "clawback"));
-    MIX.put("guarantee_topup", List.of("guarantee_topup"));
-    MIX.put("bonus", List.of("bonus"));
-    MIX.put("awards", List.of("awards"));
-    MIX.put("mentor_bonus", List.of("mentor_bonus"));
-    MIX.put("adjustments", List.of("adjustments"));
-    MIX.put("spiff", List.of("spiff"));
-    MIX.put("override", List.of("override"));
-  }
-
   private ComparisonReport() {}
 
   /** The report in the language of {@code m}; money columns name the reporting currency of {@code f}. */
@@ -220,7 +205,7 @@ final class ComparisonReport {
         if (width > 0) {
           svg.append("<rect class=\"mark\" fill=\"").append(Svg.PALETTE[part % Svg.PALETTE.length]).append("\" x=\"")
               .append(num(x.at(at))).append("\" y=\"").append(num(y)).append("\" width=\"").append(num(width))
-              .append("\" height=\"18\"><title>").append(esc(s.name())).append(", ").append(esc(m.text("report.mix." + e.getKey()))).append(": ")
+              .append("\" height=\"18\"><title>").append(esc(s.name())).append(", ").append(esc(m.text("dashboard.js.paymix." + e.getKey()))).append(": ")
               .append(Svg.money(BigDecimal.valueOf(e.getValue()))).append("</title></rect>");
         }
         at += e.getValue();
@@ -232,8 +217,8 @@ final class ComparisonReport {
     int part = 0;
     double lx = LEFT;
     double ly = top + rows.size() * ROW + 22;
-    for (String key : MIX.keySet()) {
-      String name = esc(m.text("report.mix." + key));
+    for (String key : PayMix.GROUPS.keySet()) {
+      String name = esc(m.text("dashboard.js.paymix." + key));
       svg.append("<rect x=\"").append(num(lx)).append("\" y=\"").append(num(ly - 10)).append("\" width=\"12\" height=\"12\" fill=\"")
           .append(Svg.PALETTE[part % Svg.PALETTE.length]).append("\"/><text class=\"tick\" x=\"").append(num(lx + 16))
           .append("\" y=\"").append(num(ly)).append("\">").append(name).append("</text>");
@@ -246,7 +231,7 @@ final class ComparisonReport {
   /** The mix parts of a scenario's overall cost; a net-negative part shows as 0. */
   private static Map<String, Double> mix(ReportData.Overall overall) {
     Map<String, Double> parts = new LinkedHashMap<>();
-    MIX.forEach((name, columns) -> {
+    PayMix.GROUPS.forEach((name, columns) -> {
       BigDecimal sum = BigDecimal.ZERO;
       for (String c : columns) {
         BigDecimal v = overall.costByColumn().get(c);

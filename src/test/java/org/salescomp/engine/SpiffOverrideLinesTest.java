@@ -7,7 +7,10 @@ import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.salescomp.domain.BalanceRules;
+import org.salescomp.domain.DrawRules;
 import org.salescomp.domain.OverrideRules;
 import org.salescomp.domain.PlanVersion;
 import org.salescomp.domain.Spiff;
@@ -19,6 +22,7 @@ import org.salescomp.testing.Frames;
 import org.salescomp.testing.TestPlans;
 
 /** Steps 10 and 11: SPIFFs per credited deal inside their dates, overrides per managed team. */
+@Tag("fast")
 class SpiffOverrideLinesTest {
   private static final String DEALS = "deal_id string, customer_id string, owner_rep_id string, "
       + "product_category string, channel string, amount decimal(18,2), currency string, close_date date, "
@@ -36,8 +40,8 @@ class SpiffOverrideLinesTest {
             d("250.00")),
         new Spiff("feb-partner-hardware", LocalDate.parse("2026-02-01"), LocalDate.parse("2026-02-28"), "hardware",
             "partner", d("100.00")));
-    return TestPlans.planTable(new PlanVersion(v.effectiveFrom(), v.commission(), v.cxModifier(), v.clawback(),
-        v.newHire(), v.scorecard(), v.mentor(), spiffs, new OverrideRules(d("0.015000")), "test-spiffs"));
+    return TestPlans.planTable(TestPlans.with(v, spiffs, new OverrideRules(d("0.015000")), DrawRules.NONE,
+        BalanceRules.NONE, "test-spiffs"));
   }
 
   private static Dataset<Row> repMonthPlans(Object[]... repMonths) {
