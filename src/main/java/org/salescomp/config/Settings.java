@@ -190,7 +190,7 @@ public record Settings(
   private static CsvOptions readCsv(ConfigReader reader, CsvOptions defaults) {
     String delimiter = reader.isPresent("delimiter") ? reader.string("delimiter") : defaults.delimiter();
     if (!CsvOptions.validDelimiter(delimiter)) {
-      throw reader.error("delimiter", "expected one character other than a quote or a line break, got \""
+      throw reader.error("delimiter", "expected one ASCII character other than a quote or a line break, got \""
           + delimiter + "\"");
     }
     String encoding = reader.isPresent("encoding") ? reader.string("encoding") : defaults.encoding();
