@@ -114,7 +114,7 @@ public record Settings(
         currency,
         run.integer("reopen-months", 0),
         readSources(root.object("sources"), readCsv(root.object("csv"), CsvOptions.STANDARD)),
-        CompModelReader.read(root.object("comp")),
+        CompModelReader.read(root.object("comp"), PlanLimits.read(root.object("validation"))),
         CompModelReader.hash(merged.getConfig(ROOT).root().render(ConfigRenderOptions.concise())),
         readQuality(root.object("quality")),
         readPostgres(root.object("publish").object("postgres")),
