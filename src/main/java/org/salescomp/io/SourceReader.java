@@ -162,7 +162,7 @@ public final class SourceReader {
     DataFrameReader reader = spark.read().option("header", true).option("inferSchema", false)
         .option("sep", csv.delimiter()).option("quote", "\"").option("escape", "\"").option("multiLine", true)
         .option("encoding", strict ? CsvOptions.LATIN_1 : csv.encoding());
-    String[] header = reader.csv(source.location()).columns();
+    String[] header = header(reader, source.location());
     StructType text = new StructType();
     for (String name : header) {
       text = text.add(name, DataTypes.StringType, true);
@@ -174,7 +174,9 @@ public final class SourceReader {
     List<Column> columns = new ArrayList<>();
     List<Column> errors = new ArrayList<>();
     for (String name : header) {
-      String decodedName = strict ? new String(name.getBytes(StandardCharsets.ISO_8859_1), Charset.forName(csv.encoding())) : name;
+      String decodedName = strict
+          ? new String(name.getBytes(StandardCharsets.ISO_8859_1), Charset.forName(csv.encoding())).replace("\uFEFF", "")
+          : name;
       Column value = strict ? decoded(rows.col(name), csv.encoding()) : rows.col(name);
       if (strict) {
         errors.add(when(invalidBytes(rows.col(name), value), concat(lit(decodedName + ": invalid " + csv.encoding()
@@ -188,6 +190,27 @@ public final class SourceReader {
       columns.add(when(all.notEqual(lit("")), all).as(ENCODING_ERROR));
     }
     return rows.select(columns.toArray(Column[]::new));
+  }
+
+  /**
+   * The first record's fields as written: Spark's own header reading renames a repeated column
+   * ({@code amount0}, {@code amount5}), which would hide it; a repeated name stops the run instead.
+   */
+  private static String[] header(DataFrameReader reader, String location) {
+    List<Row> first = reader.option("header", false).csv(location).limit(1).collectAsList();
+    reader.option("header", true);
+    if (first.isEmpty()) {
+      throw SchemaError.empty(location);
+    }
+    String[] names = new String[first.get(0).size()];
+    Set<String> seen = new java.util.HashSet<>();
+    for (int i = 0; i < names.length; i++) {
+      names[i] = first.get(0).isNullAt(i) ? "_c" + i : first.get(0).getString(i).strip().replace("\uFEFF", "");
+      if (!seen.add(names[i].toLowerCase(java.util.Locale.ROOT))) {
+        throw SchemaError.repeated(location, names[i]);
+      }
+    }
+    return names;
   }
 
   private static Column decoded(Column latin1, String encoding) {

@@ -44,11 +44,12 @@ import org.salescomp.io.SourceReader;
  * Every conversion is guarded so that it cannot fail, whether or not Spark's ANSI mode is on.
  */
 final class ValueParser {
-  private static final String DATE = "^\\d{4}-\\d{2}-\\d{2}$";
+  // \z, not $: $ also matches before a final line break, and a quoted CSV field may end with one
+  private static final String DATE = "^\\d{4}-\\d{2}-\\d{2}\\z";
   /** The contract's date pattern; a CSV source may declare another ({@code salescomp.csv.date-format}). */
   static final String STANDARD_DATE = "yyyy-MM-dd";
-  private static final String INTEGER = "^[+-]?\\d{1,9}$";
-  private static final String BOOLEAN = "(?i)^(true|false)$";
+  private static final String INTEGER = "^[+-]?\\d{1,9}\\z";
+  private static final String BOOLEAN = "(?i)^(true|false)\\z";
   private static final int SHOWN_CHARACTERS = 80;
 
   private ValueParser() {}
@@ -140,7 +141,7 @@ final class ValueParser {
   static String decimalPattern(DecimalType type) {
     int integerDigits = Math.max(1, type.precision() - type.scale());
     String fraction = type.scale() == 0 ? "(\\.0+)?" : "(\\.\\d{1," + type.scale() + "}0*)?";
-    return "^[+-]?\\d{1," + integerDigits + "}" + fraction + "$";
+    return "^[+-]?\\d{1," + integerDigits + "}" + fraction + "\\z";
   }
 
   static String expected(DataType contract) {

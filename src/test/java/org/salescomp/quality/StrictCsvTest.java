@@ -42,6 +42,8 @@ class StrictCsvTest {
     file.writeBytes("D-4,C-4,R-1,hardw".getBytes(StandardCharsets.UTF_8));
     file.write(0xE4);
     file.writeBytes("re,direct,100.00,EUR,2025-03-03,won,\n".getBytes(StandardCharsets.UTF_8));
+    // a date with a line break inside its quotes (found by CsvFuzzTest: it used to crash the Spark job)
+    file.writeBytes("D-5,C-5,R-1,software,direct,100.00,EUR,\"2025-03-03\n\",won,\n".getBytes(StandardCharsets.UTF_8));
     Path csv = Files.write(dir.resolve("deals.csv"), file.toByteArray());
 
     Map<String, String> byDeal = verdicts(SourceTable.DEALS, new SourceSettings(SourceFormat.CSV, csv.toString()),
@@ -51,7 +53,8 @@ class StrictCsvTest {
         Map.entry("D-1 \"x\"", "ok software|direct|C-1"),
         Map.entry("D-2", "ok software|direct|C-2, Inc.\nBranch"),
         Map.entry("D-3", "ok café|direct\uFFFD|C-3"),
-        Map.entry("D-4", "UNPARSEABLE product_category: invalid UTF-8 at byte 5"));
+        Map.entry("D-4", "UNPARSEABLE product_category: invalid UTF-8 at byte 5"),
+        Map.entry("D-5", "UNPARSEABLE close_date: '2025-03-03\n' is not a date yyyy-MM-dd"));
   }
 
   @Test
