@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.salescomp.common.LocaleFormat;
+import org.salescomp.common.Messages;
+import org.salescomp.common.UiLocale;
 import org.salescomp.domain.CompModel;
 import org.salescomp.io.SourceFormat;
 import org.salescomp.io.SourceSettings;
@@ -38,7 +41,9 @@ public record Settings(
     String configHash,
     QualityRules quality,
     PostgresTarget postgres,
-    OpsSettings ops) {
+    OpsSettings ops,
+    UiLocale locale,
+    LocaleFormat.CurrencyStyle currencyFormat) {
 
   static final String ROOT = "salescomp";
   /** Keys a source may have besides those reference.conf gives every source. */
@@ -118,7 +123,28 @@ public record Settings(
         CompModelReader.hash(merged.getConfig(ROOT).root().render(ConfigRenderOptions.concise())),
         readQuality(root.object("quality")),
         readPostgres(root.object("publish").object("postgres")),
-        OpsSettings.read(root));
+        OpsSettings.read(root),
+        readLocale(root),
+        root.oneOf("currency-format", LocaleFormat.CurrencyStyle.class));
+  }
+
+  private static UiLocale readLocale(ConfigReader root) {
+    String tag = root.string("locale");
+    UiLocale locale = UiLocale.ofTag(tag);
+    if (locale == null) {
+      throw root.error("locale", "expected one of " + UiLocale.tags() + ", got \"" + tag + "\"");
+    }
+    return locale;
+  }
+
+  /** Numbers, dates and money in the configured language and reporting currency. */
+  public LocaleFormat localeFormat() {
+    return new LocaleFormat(locale, reportingCurrency, currencyFormat);
+  }
+
+  /** The texts of the configured language. */
+  public Messages messages() {
+    return Messages.of(locale);
   }
 
   private static PostgresTarget readPostgres(ConfigReader pg) {

@@ -1,8 +1,6 @@
 package org.salescomp.engine;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.trunc;
 
 import org.apache.spark.sql.Dataset;
@@ -11,7 +9,8 @@ import org.apache.spark.sql.Row;
 /**
  * Step 8, {@code adjustment}: the rows of {@code adjustments} for the rep and month, as approved.
  * An adjustment dated inside a month belongs to that month. The quality gate refuses adjustments for
- * a rep without a roster row in the month, so every accepted row finds its rep-month here.
+ * a rep without a roster row in the month, so every accepted row finds its rep-month here, or its idle
+ * month after the last active day ({@link CompEngine.Inputs#payMonthPlans}).
  */
 public final class AdjustmentLines {
   private AdjustmentLines() {}
@@ -22,6 +21,7 @@ public final class AdjustmentLines {
     return LineBuilder.monthLines(
         adjustments.withColumn(PayLines.MONTH, trunc(col("month"), "month")).join(months, new String[] {PayLines.REP_ID, PayLines.MONTH}),
         PayLines.ADJUSTMENT, col("amount"),
-        concat(col("adjustment_id"), lit(": "), col("reason"), lit(" (approved by "), col("approved_by"), lit(")")));
+        Explanations.args("adjustment_id", col("adjustment_id"), "reason", col("reason"),
+            "approved_by", col("approved_by")));
   }
 }

@@ -4,7 +4,7 @@ import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.greatest;
@@ -25,6 +25,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
+import org.salescomp.common.MessageTemplate;
 import org.salescomp.common.Money;
 import org.salescomp.intermediate.CreditedDeals;
 import org.salescomp.intermediate.RepMonths;
@@ -49,6 +50,8 @@ public final class DealCommissionLines {
   public static final String ATTAINMENT = "attainment";
   static final String BEFORE = "revenue_before";
   static final String AFTER = "revenue_after";
+  /** The quota tiers and the gate use: the month's quota, ramped in a new hire's first months. */
+  static final String PLAN_QUOTA = "plan_quota";
   /** Tiers as money for the rep-month's quota: idx, low = from x Q, high = to x Q (null for the last), rate. */
   static final String BANDS = "bands";
 
@@ -91,12 +94,14 @@ public final class DealCommissionLines {
         .otherwise(finalAttainmentTier().getField("rate"));
     return positioned
         .join(banded(repMonthPlans, quotas), new String[] {CreditedDeals.REP_ID, CreditedDeals.MONTH})
+        .withColumn(ATTAINMENT, planAttainment())
         .withColumn(PayLines.LINE_TYPE, lit(PayLines.COMMISSION))
         .withColumn(PayLines.TIER, when(col(ATTAINMENT).isNotNull(), tierIdx))
         .withColumn(PayLines.RATE, when(col(ATTAINMENT).isNotNull(), tierRate))
         .withColumn(PayLines.MULTIPLIER, multiplier().cast(Money.RATE))
         .withColumn(PayLines.AMOUNT, amount(maxTiers(repMonthPlans)))
-        .withColumn(PayLines.EXPLANATION, explanation(marginal))
+        .withColumn(PayLines.EXPLANATION_KEY, explanationKey(marginal))
+        .withColumn(PayLines.EXPLANATION_ARGS, explanationArgs())
         .transform(PayLines::conform);
   }
 
@@ -135,7 +140,7 @@ public final class DealCommissionLines {
     Dataset<Row> parameters = planTable
         .select(col(PlanTable.COMMISSION_HASH), col(PlanTable.TIER_MODE), col(PlanTable.TIERS),
             col(PlanTable.PRODUCT_MULTIPLIERS), col(PlanTable.CHANNEL_MULTIPLIERS), col(PlanTable.GATE_MIN_ATTAINMENT),
-            col(PlanTable.NEW_HIRE_MONTHS), col(PlanTable.NEW_HIRE_RATE_MULTIPLIER))
+            col(PlanTable.NEW_HIRE_MONTHS), col(PlanTable.NEW_HIRE_RATE_MULTIPLIER), col(PlanTable.QUOTA_RAMP))
         .dropDuplicates(PlanTable.COMMISSION_HASH);
     Dataset<Row> rules = repMonthPlans
         .select(PayLines.REP_ID, PayLines.MONTH, RepMonths.MONTH_INDEX, PlanTable.COMMISSION_HASH)
@@ -143,6 +148,7 @@ public final class DealCommissionLines {
         .join(broadcast(parameters), PlanTable.COMMISSION_HASH);
     return positioned
         .join(banded(rules, quotas), new String[] {PayLines.REP_ID, PayLines.MONTH})
+        .withColumn(ATTAINMENT, planAttainment())
         .select(col(PayLines.REP_ID), col(PayLines.MONTH), col(PlanTable.COMMISSION_HASH), col(PayLines.DEAL_ID),
             col(CreditedDeals.CREDITED_AMOUNT), amount(maxTiers(parameters)).as(PayLines.AMOUNT));
   }
@@ -161,7 +167,8 @@ public final class DealCommissionLines {
         .withColumn(PayLines.TIER, lit(null).cast(DataTypes.IntegerType))
         .withColumn(PayLines.RATE, lit(null).cast(Money.RATE))
         .withColumn(PayLines.MULTIPLIER, lit(null).cast(Money.RATE))
-        .withColumn(PayLines.EXPLANATION, lit(null).cast(DataTypes.StringType))
+        .withColumn(PayLines.EXPLANATION_KEY, lit(null).cast(DataTypes.StringType))
+        .withColumn(PayLines.EXPLANATION_ARGS, lit(null).cast(Explanations.ARGS_TYPE))
         .transform(PayLines::conform);
   }
 
@@ -170,17 +177,28 @@ public final class DealCommissionLines {
    * they are multiplied out once per rep-month and plan, not once per deal.
    */
   private static Dataset<Row> banded(Dataset<Row> plans, Dataset<Row> quotas) {
-    Column quota = col("band_quota");
+    Column quota = col(PLAN_QUOTA);
     Dataset<Row> monthQuotas = quotas.select(col(RepQuotas.REP_ID).as("band_rep_id"),
         col(RepQuotas.MONTH).as("band_month"), col(RepQuotas.QUOTA).as("band_quota"));
+    Column index = col(RepMonths.MONTH_INDEX);
+    Column ramp = col(PlanTable.QUOTA_RAMP);
+    Column ramped = when(index.geq(0).and(index.lt(size(ramp))),
+        Money.round2(col("band_quota").multiply(try_element_at(ramp, index.plus(1)))))
+        .otherwise(col("band_quota"));
     return plans
         .join(monthQuotas, col(PayLines.REP_ID).equalTo(col("band_rep_id"))
             .and(col(PayLines.MONTH).equalTo(col("band_month"))), "left")
+        .withColumn(PLAN_QUOTA, ramped.cast(Money.MONEY))
         .withColumn(BANDS, transform(col(PlanTable.TIERS), t -> struct(t.getField("idx").as("idx"),
             t.getField("from").multiply(quota).cast(Money.MONEY_8).as("low"),
             t.getField("to").multiply(quota).cast(Money.MONEY_8).as("high"),
             t.getField("rate").as("rate"))))
         .drop("band_rep_id", "band_month", "band_quota");
+  }
+
+  /** The month's revenue against the quota tiers and the gate use ({@value #PLAN_QUOTA}); null without one. */
+  private static Column planAttainment() {
+    return when(col(PLAN_QUOTA).gt(0), col(MONTH_REVENUE).divide(col(PLAN_QUOTA)).cast(Money.RATIO));
   }
 
   /**
@@ -259,29 +277,41 @@ public final class DealCommissionLines {
     return element_at(filter(col(BANDS), b -> overlap(b).gt(0)), -1);
   }
 
-  private static Column explanation(Column marginal) {
-    Column head = concat(col(CreditedDeals.DEAL_ID), lit(" "), col(CreditedDeals.PRODUCT_CATEGORY),
-        multiplierNote(lit(""), productMultiplier()),
-        multiplierNote(concat(lit(", "), col(CreditedDeals.CHANNEL)), channelMultiplier()),
-        multiplierNote(lit(", new hire"), newHireMultiplier()), lit(": "));
-    Column marginalParts = array_join(transform(
-        filter(col(BANDS), t -> overlap(t).gt(0)),
-        t -> concat(PayLines.money(overlap(t)), lit(" in tier "), t.getField("idx").cast("string"),
-            lit(" at "), PayLines.percent(t.getField("rate")))), " + ");
-    Column retroPart = concat(PayLines.money(col(CreditedDeals.CREDITED_AMOUNT)), lit(" at "),
-        PayLines.percent(finalAttainmentTier().getField("rate")), lit(" (tier "),
-        finalAttainmentTier().getField("idx").cast("string"), lit(" of final attainment "),
-        PayLines.plain(col(ATTAINMENT).cast(Money.RATE)), lit(")"));
-    Column computed = concat(head, when(marginal, marginalParts).otherwise(retroPart), lit(" = "),
-        PayLines.money(col(PayLines.AMOUNT)));
-    return when(col(ATTAINMENT).isNull(), lit("held: no revenue quota"))
-        .when(col(ATTAINMENT).lt(col(PlanTable.GATE_MIN_ATTAINMENT)), lit("below gate"))
-        .otherwise(computed);
+  private static Column explanationKey(Column marginal) {
+    return when(col(ATTAINMENT).isNull(), lit(Explanations.key(PayLines.COMMISSION, "held")))
+        .when(col(ATTAINMENT).lt(col(PlanTable.GATE_MIN_ATTAINMENT)), lit(Explanations.key(PayLines.COMMISSION, "below_gate")))
+        .when(marginal, lit(Explanations.key(PayLines.COMMISSION, "marginal")))
+        .otherwise(lit(Explanations.key(PayLines.COMMISSION, "retroactive")));
   }
 
-  /** {@code " ×1.2"} after a label when a multiplier differs from 1, else nothing. */
-  private static Column multiplierNote(Column label, Column multiplier) {
-    return when(multiplier.equalTo(lit(1)), lit("")).otherwise(concat(label, lit(" ×"), PayLines.plain(multiplier)));
+  /**
+   * deal, product, channel; the multipliers that differ from 1 (product_x, channel_x, new_hire_x);
+   * marginal: bands, the deal's part in each tier it reaches as {@code overlap|tier|rate;...};
+   * retroactive: credited, rate, tier, attainment; amount. Held and below-gate lines keep them too.
+   */
+  private static Column explanationArgs() {
+    Column bands = array_join(transform(filter(col(BANDS), t -> overlap(t).gt(0)),
+        t -> concat_ws(MessageTemplate.FIELD_SEPARATOR, overlap(t).cast(Money.MONEY).cast("string"),
+            t.getField("idx").cast("string"), t.getField("rate").cast("string"))), MessageTemplate.ENTRY_SEPARATOR);
+    return Explanations.args(
+        "deal", col(CreditedDeals.DEAL_ID),
+        "product", col(CreditedDeals.PRODUCT_CATEGORY),
+        "product_x", unlessOne(productMultiplier()),
+        "channel", col(CreditedDeals.CHANNEL),
+        "channel_x", unlessOne(channelMultiplier()),
+        "new_hire_x", unlessOne(newHireMultiplier()),
+        "bands", bands,
+        "credited", col(CreditedDeals.CREDITED_AMOUNT),
+        "rate", finalAttainmentTier().getField("rate"),
+        "tier", finalAttainmentTier().getField("idx"),
+        "attainment", col(ATTAINMENT).cast(Money.RATE),
+        "amount", col(PayLines.AMOUNT));
   }
+
+  /** A multiplier that changes the amount, else null (the explanation leaves it out). */
+  private static Column unlessOne(Column multiplier) {
+    return when(multiplier.notEqual(lit(1)), multiplier);
+  }
+
 
 }

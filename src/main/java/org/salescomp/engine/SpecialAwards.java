@@ -6,12 +6,15 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
 import org.salescomp.common.Money;
 import org.salescomp.intermediate.RepMonths;
+import org.salescomp.io.PublishedTable;
 
 /**
  * Individual awards of a quarter, for every scenario:
@@ -32,11 +35,26 @@ public final class SpecialAwards {
   public static final String RANK = "rank";
   public static final String AMOUNT = "amount";
   public static final String BASIS = "basis";
+  /** The line's explanation arguments of a winner (kept off the awards table). */
+  static final String LINE_ARGS = "line_args";
 
   /** The published {@code special_awards} rows and their {@code special_award} pay lines. */
   public record Result(Dataset<Row> awards, Dataset<Row> lines) {}
 
   private SpecialAwards() {}
+
+  public static final PublishedTable TABLE = new PublishedTable("special_awards",
+      "one row per rep, quarter and special award won (paid in the quarter's last month)",
+      PublishedTable.columnsOf()
+          .add("rep_id", DataTypes.StringType, "the rep")
+          .add("quarter", DataTypes.DateType, "first day of the quarter")
+          .add(AWARD, DataTypes.StringType, "cx-star or new-hire-progress")
+          .add(RANK, DataTypes.IntegerType, "the rep's rank among the award's winners")
+          .add(AMOUNT, Money.MONEY, "the amount paid")
+          .add(BASIS, DataTypes.StringType, "why the rep won it")
+          .withRunId(),
+      List.of(), List.of("rep_id", "quarter", AWARD), List.of("quarter", AWARD, RANK),
+      PublishedTable.OwnedRows.quartersPaid("quarter"), true);
 
   /**
    * @param repQuarters rep KPIs: rep_id, period_type, period_start, csat_avg, csat_responses,
@@ -59,7 +77,7 @@ public final class SpecialAwards {
         winners.withColumn(PayLines.MONTH, add_months(col(QuarterMembers.QUARTER), 2))
             .join(plans, new String[] {PayLines.SCENARIO, PayLines.REP_ID, PayLines.MONTH}),
         PayLines.SPECIAL_AWARD, col(AMOUNT),
-        concat(col(AWARD), lit(" award, rank "), col(RANK).cast("string"), lit(": "), col(BASIS)));
+        Explanations.key(PayLines.SPECIAL_AWARD, col(AWARD)), col(LINE_ARGS));
     return new Result(awards, lines);
   }
 
@@ -79,7 +97,9 @@ public final class SpecialAwards {
             col(RANK), col(AwardRulesTable.CX_STAR_AMOUNT).cast(Money.MONEY).as(AMOUNT),
             concat(lit("csat "), PayLines.plain(col("csat_avg").cast(Money.RATE)), lit(" over "),
                 col("csat_responses").cast("string"), lit(" surveys, complaint rate "),
-                PayLines.plain(col("complaint_rate").cast(Money.RATE))).as(BASIS));
+                PayLines.plain(col("complaint_rate").cast(Money.RATE))).as(BASIS),
+            Explanations.args("rank", col(RANK), "csat", col("csat_avg").cast(Money.RATE),
+                "surveys", col("csat_responses"), "complaint_rate", col("complaint_rate").cast(Money.RATE)).as(LINE_ARGS));
   }
 
   private static Dataset<Row> newHireProgress(Dataset<Row> quarters, Dataset<Row> rules, Dataset<Row> repMonthPlans) {
@@ -108,6 +128,9 @@ public final class SpecialAwards {
             col(AwardRulesTable.NHP_AMOUNT).cast(Money.MONEY).as(AMOUNT),
             concat(lit("attainment "), PayLines.plain(col("previous_attainment").cast(Money.RATE)), lit(" -> "),
                 PayLines.plain(col("attainment").cast(Money.RATE)), lit(" in month "),
-                col(RepMonths.MONTH_INDEX).plus(1).cast("string"), lit(" since hire")).as(BASIS));
+                col(RepMonths.MONTH_INDEX).plus(1).cast("string"), lit(" since hire")).as(BASIS),
+            Explanations.args("rank", col(RANK), "previous", col("previous_attainment").cast(Money.RATE),
+                "attainment", col("attainment").cast(Money.RATE), "month_no", col(RepMonths.MONTH_INDEX).plus(1))
+                .as(LINE_ARGS));
   }
 }

@@ -17,6 +17,11 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.salescomp.engine.Explanations;
+import org.salescomp.engine.PayLines;
+import org.salescomp.marts.CommissionLines;
+import org.salescomp.marts.KpiRepPeriod;
+import org.salescomp.engine.Payouts;
 
 /**
  * Builds the pay statements of a month from the published tables: {@code commission_lines} for the lines,
@@ -44,14 +49,14 @@ public final class Statements {
     LocalDate first = month.atDay(1);
     Column ofRep = repId == null ? lit(true) : col("rep_id").equalTo(lit(repId));
     Map<String, BigDecimal> payouts = payoutTotals(
-        lakehouse.table("payouts").where(col("month").equalTo(lit(first)).and(ofRep)));
+        lakehouse.table(Payouts.TABLE).where(col("month").equalTo(lit(first)).and(ofRep)));
     if (payouts.isEmpty()) {
       throw new NothingPublishedException(repId == null ? "no payouts published for " + month
           : "no payout published for rep " + repId + " in " + month);
     }
     Map<String, List<StatementLine>> lines = lines(
-        lakehouse.table("commission_lines").where(col("month").equalTo(lit(first)).and(ofRep)));
-    Dataset<Row> kpis = lakehouse.table("kpi_rep_period").where(ofRep);
+        lakehouse.table(CommissionLines.TABLE).where(col("month").equalTo(lit(first)).and(ofRep)));
+    Dataset<Row> kpis = lakehouse.table(KpiRepPeriod.TABLE).where(ofRep);
     Map<String, Map<String, Object>> monthKpis = kpiRows(kpis.where(
         col("period_type").equalTo(lit("month")).and(col("period_start").equalTo(lit(first)))));
     Map<String, Map<String, Object>> quarterKpis = month.getMonthValue() % 3 == 0
@@ -85,12 +90,17 @@ public final class Statements {
 
   private static Map<String, List<StatementLine>> lines(Dataset<Row> commissionLines) {
     Map<String, List<StatementLine>> byRep = new TreeMap<>();
-    Dataset<Row> rows = commissionLines.select("rep_id", "line_type", "deal_id", "credited_amount", "tier", "rate",
-        "multiplier", "amount", "explanation", "plan_id");
+    // tables published before explanations were data have no key and arguments: their text is shown
+    boolean keyed = List.of(commissionLines.columns()).contains(PayLines.EXPLANATION_KEY);
+    Dataset<Row> rows = commissionLines.select(col("rep_id"), col("line_type"), col("deal_id"),
+        col("credited_amount"), col("tier"), col("rate"), col("multiplier"), col("amount"), col("explanation"),
+        col("plan_id"), keyed ? col(PayLines.EXPLANATION_KEY) : lit(null).cast("string"),
+        keyed ? col(PayLines.EXPLANATION_ARGS) : lit(null).cast(Explanations.ARGS_TYPE));
     for (Row r : rows.collectAsList()) {
+      Map<String, String> args = r.isNullAt(11) ? null : r.getJavaMap(11);
       byRep.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(new StatementLine(r.getString(1),
           r.getString(2), r.getDecimal(3), r.isNullAt(4) ? null : r.getInt(4), r.getDecimal(5), r.getDecimal(6),
-          r.getDecimal(7), r.getString(8), r.getString(9)));
+          r.getDecimal(7), r.getString(8), r.getString(10), args, r.getString(9)));
     }
     byRep.values().forEach(list -> list.sort(MODEL_ORDER));
     return byRep;

@@ -6,9 +6,9 @@ import static org.apache.spark.sql.functions.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -19,11 +19,11 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.salescomp.domain.RunScope;
 import org.salescomp.intermediate.CreditedDeals;
 import org.salescomp.intermediate.KpiInputs;
 import org.salescomp.intermediate.PeriodRollup;
 import org.salescomp.pipeline.KpiModel;
-import org.salescomp.domain.RunScope;
 
 /**
  * Invariants on a generated dataset (seeded: movers, gaps in the roster, a rep never on it, a team

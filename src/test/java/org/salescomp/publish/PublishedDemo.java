@@ -12,12 +12,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.salescomp.config.Settings;
+import org.salescomp.domain.RunScope;
 import org.salescomp.generate.DemoDataGenerator;
 import org.salescomp.generate.GeneratorOptions;
 import org.salescomp.generate.OutputFormat;
-import org.salescomp.io.Lakehouse;
 import org.salescomp.pipeline.NightlyJob;
-import org.salescomp.domain.RunScope;
 import org.salescomp.testing.SharedSpark;
 
 /**
@@ -46,7 +45,7 @@ public final class PublishedDemo {
     this.settings = settings;
     this.confFiles = confFiles;
     this.views = SharedSpark.session().newSession();
-    Lakehouse.registerViews(views, settings.lakehouseRoot());
+    PublishedLakehouse.registerViews(views, settings.lakehouseRoot());
   }
 
   /** A query over the published tables (each a view of its name). */

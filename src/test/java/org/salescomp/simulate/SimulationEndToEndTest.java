@@ -16,14 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salescomp.config.ScenarioSettings;
 import org.salescomp.config.Settings;
+import org.salescomp.domain.RunScope;
 import org.salescomp.generate.DemoDataGenerator;
 import org.salescomp.generate.GeneratorOptions;
 import org.salescomp.generate.OutputFormat;
-import org.salescomp.io.Lakehouse;
 import org.salescomp.io.SourceReader;
 import org.salescomp.io.SourceTable;
 import org.salescomp.pipeline.NightlyJob;
-import org.salescomp.domain.RunScope;
+import org.salescomp.publish.PublishedLakehouse;
 import org.salescomp.testing.HeadlessChromium;
 import org.salescomp.testing.SharedSpark;
 
@@ -68,7 +68,7 @@ class SimulationEndToEndTest {
     oneScanOpens = CountingFileSystem.opensDuring(() -> SourceReader.readRaw(spark, SourceTable.DEALS,
         settings.source(SourceTable.DEALS)).write().format("noop").mode("overwrite").save());
     simulationOpens = CountingFileSystem.opensDuring(() -> result = SimulationJob.run(spark, settings, request));
-    Lakehouse.registerViews(spark, settings.lakehouseRoot());
+    PublishedLakehouse.registerViews(spark, settings.lakehouseRoot());
   }
 
   /** The shipped scenarios, a no-op, other scorecard weights, and accelerator rates 9% .. 16%. */
@@ -97,7 +97,8 @@ class SimulationEndToEndTest {
   }
 
   private static final String PAYOUT_COLUMNS = "rep_id, month, base_salary, commission, clawback, cx_adjustment,"
-      + " cap_adjustment, guarantee_topup, bonus, awards, mentor_bonus, adjustments, total";
+      + " cap_adjustment, guarantee_topup, bonus, awards, mentor_bonus, adjustments, spiff, override, draw_topup,"
+      + " draw_recovery, negative_carry, total";
 
   private static Dataset<Row> scenario(String name) {
     return spark.sql("select " + PAYOUT_COLUMNS + " from scenario_payouts where simulation_id = '" + ID
