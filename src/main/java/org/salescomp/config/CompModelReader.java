@@ -120,7 +120,7 @@ final class CompModelReader {
     ConfigReader d = v.object("draw");
     DrawRules draw = new DrawRules(money(d, "monthly"), d.integer("months", 0), d.bool("recoverable"));
     ConfigReader b = v.object("balance");
-    BigDecimal recoveryShare = limits.rate(b, "recovery-share");
+    BigDecimal recoveryShare = rate(b, "recovery-share");
     if (recoveryShare.compareTo(BigDecimal.ONE) > 0) {
       throw b.error("recovery-share", "expected a share between 0 and 1, got " + recoveryShare.toPlainString());
     }
