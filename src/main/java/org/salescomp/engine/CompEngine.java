@@ -8,7 +8,7 @@ import org.salescomp.marts.Payouts;
 
 /**
  * Every pay line of every rep-month, for every scenario of the plan table, in the model's order
- * ("Pay lines of a rep-month", steps 1-9), and the payouts that sum them. Pure: the nightly run and
+ * ("Pay lines of a rep-month", steps 1-9 and 12), and the payouts that sum them. Pure: the nightly run and
  * simulations call the same function with one or many scenarios; a simulation asks for less detail
  * ({@link Detail#PAYOUTS}), and every step after a month's commission total is the same code.
  */
@@ -44,6 +44,20 @@ public final class CompEngine {
     PAYOUTS
   }
 
+  /**
+   * Step 12: lines the engine adds after steps 1-11, computed from them: the ledger's corrections of
+   * closed months ({@link PriorPeriodAdjustments}), in {@link PayLines#COLUMNS} with {@link PayLines#FOR_MONTH}
+   * and {@link PayLines#FOR_LINE_TYPE}. The steps after it, and the payouts, read them with the other lines.
+   */
+  @FunctionalInterface
+  public interface Corrections {
+    /** No closed month to correct (a simulation, or a lakehouse without a close). */
+    Corrections NONE = stepLines -> null;
+
+    /** @return the correction lines, or null for none */
+    Dataset<Row> from(Dataset<Row> stepLines);
+  }
+
   private CompEngine() {}
 
   public static Result run(Inputs in, Stages stages) {
@@ -51,13 +65,17 @@ public final class CompEngine {
   }
 
   public static Result run(Inputs in, Stages stages, Detail detail) {
+    return run(in, stages, detail, Corrections.NONE);
+  }
+
+  public static Result run(Inputs in, Stages stages, Detail detail, Corrections corrections) {
     if (detail == Detail.LINES) {
       Dataset<Row> events = DealEvents.build(in.stagedDeals(), in.retention());
-      return payFrom(in, everyLine(in, stages), events, stages, detail);
+      return payFrom(in, everyLine(in, stages), events, stages, detail, corrections);
     }
     // read twice, by the choice of clawable deals and by the clawbacks: kept once
     Dataset<Row> events = stages.stage("deal_events", DealEvents.build(in.stagedDeals(), in.retention()));
-    return payFrom(in, monthTotals(in, events, stages), events, stages, detail);
+    return payFrom(in, monthTotals(in, events, stages), events, stages, detail, corrections);
   }
 
   /** Step 2 as the engine goes on with it: lines to sum per month, and the lines clawbacks read. */
@@ -82,7 +100,7 @@ public final class CompEngine {
   }
 
   private static Result payFrom(Inputs in, Commission commission, Dataset<Row> events, Stages stages,
-      Detail detail) {
+      Detail detail, Corrections corrections) {
     Dataset<Row> months = stages.stage("commission_months",
         CommissionMonths.build(commission.lines(), in.repMonthPlans(), in.kpiRepPeriods()));
     Dataset<Row> members = QuarterMembers.build(in.rosterMonths());
@@ -104,6 +122,12 @@ public final class CompEngine {
         .unionByName(special.lines());
     // a simulation's lines feed only the payouts: no stage of their own
     Dataset<Row> kept = detail == Detail.LINES ? stages.stage("pay_lines", lines) : lines;
-    return new Result(kept, Payouts.build(kept), team.awards(), special.awards());
+    Dataset<Row> corrected = PayLines.withoutCorrectedPeriod(kept);
+    Dataset<Row> posted = corrections.from(kept);
+    if (posted != null) {
+      corrected = corrected.unionByName(stages.stage("prior_period_adjustments", posted));
+    }
+    // step 13, the balance steps, reads corrected: the month's variable pay includes its corrections
+    return new Result(corrected, Payouts.build(corrected), team.awards(), special.awards());
   }
 }

@@ -38,6 +38,8 @@ public final class DeltaPublisher {
     rows.write().format("delta")
         .mode("overwrite")
         .option("replaceWhere", ownedRows)
+        // a release may add columns (commission_lines.for_month): existing tables gain them, nulls in old rows
+        .option("mergeSchema", "true")
         .option("userMetadata", runId)
         .partitionBy(partitionColumns)
         .save(pathOf(table));

@@ -25,6 +25,8 @@ public final class CommissionLines {
         columns.add(col(c));
       }
     }
+    columns.add(col(PayLines.FOR_MONTH));
+    columns.add(col(PayLines.FOR_LINE_TYPE));
     columns.add(lit(runId).as(RUN_ID));
     return baseline(payLines).select(columns.toArray(Column[]::new));
   }

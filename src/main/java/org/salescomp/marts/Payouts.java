@@ -37,6 +37,7 @@ public final class Payouts {
     COLUMNS_BY_LINE_TYPE.put("awards", List.of(PayLines.TEAM_AWARD, PayLines.SPECIAL_AWARD));
     COLUMNS_BY_LINE_TYPE.put("mentor_bonus", List.of(PayLines.MENTOR_BONUS));
     COLUMNS_BY_LINE_TYPE.put("adjustments", List.of(PayLines.ADJUSTMENT));
+    COLUMNS_BY_LINE_TYPE.put("prior_period_adjustments", List.of(PayLines.PRIOR_PERIOD_ADJUSTMENT));
   }
 
   private Payouts() {}

@@ -27,7 +27,8 @@ final class PayMix {
     groups.put("commission", List.of("commission", "clawback", "cx_adjustment", "cap_adjustment", "guarantee_topup"));
     groups.put("bonus", List.of("bonus", "mentor_bonus"));
     groups.put("awards", List.of("awards"));
-    groups.put("adjustments", List.of("adjustments"));
+    // corrections of closed months are manual adjustments' kin: money paid outside the month's own rules
+    groups.put("adjustments", List.of("adjustments", "prior_period_adjustments"));
     // a payouts column outside every group would make the mix miss money: fail at class load
     Set<String> grouped = new HashSet<>();
     groups.values().forEach(grouped::addAll);
