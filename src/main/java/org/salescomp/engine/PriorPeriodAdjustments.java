@@ -91,6 +91,29 @@ public final class PriorPeriodAdjustments {
             col(PayLines.FOR_LINE_TYPE));
   }
 
+  /**
+   * The corrections already posted in the months a run rewrites for closed months it does not restate (older
+   * than its window): kept as they are, so rewriting an open month never drops a correction.
+   *
+   * @param rewritten published {@code commission_lines} rows of the months the run rewrites
+   * @param restatedFrom first restated month, or null when the run restates none
+   */
+  public static Dataset<Row> carried(Dataset<Row> rewritten, LocalDate restatedFrom, LocalDate restatedTo) {
+    Dataset<Row> corrections = rewritten.where(col(PayLines.LINE_TYPE).equalTo(lit(PayLines.PRIOR_PERIOD_ADJUSTMENT)));
+    if (restatedFrom != null) {
+      corrections = corrections.where(not(col(PayLines.FOR_MONTH).between(lit(restatedFrom), lit(restatedTo))));
+    }
+    List<Column> columns = new java.util.ArrayList<>(List.of(lit(PlanTable.BASELINE).as(PayLines.SCENARIO)));
+    for (String c : PayLines.COLUMNS) {
+      if (!c.equals(PayLines.SCENARIO)) {
+        columns.add(col(c));
+      }
+    }
+    columns.add(col(PayLines.FOR_MONTH));
+    columns.add(col(PayLines.FOR_LINE_TYPE));
+    return corrections.select(columns.toArray(Column[]::new));
+  }
+
   /** "correction for 2026-01 commission: 5,120.00 now, 4,000.00 paid, 500.00 corrected since" */
   private static Column explanation(Column now, Column paid, Column posted) {
     return concat(lit("correction for "), date_format(col(PayLines.FOR_MONTH), "yyyy-MM"), lit(" "),

@@ -68,6 +68,27 @@ public final class DeltaPublisher {
     }
   }
 
+  /**
+   * Appends the rows of {@code rows} whose {@code keyColumn} is not in the table yet, in one commit; rows
+   * already there never change (a ledger such as period_close).
+   */
+  public void insertNew(String table, Dataset<Row> rows, String keyColumn) {
+    String path = pathOf(table);
+    if (!DeltaTable.isDeltaTable(spark, path)) {
+      rows.write().format("delta").option("userMetadata", runId).save(path);
+      return;
+    }
+    spark.conf().set("spark.databricks.delta.commitInfo.userMetadata", runId);
+    try {
+      DeltaTable.forPath(spark, path).as("t")
+          .merge(rows.as("s"), "t." + keyColumn + " = s." + keyColumn)
+          .whenNotMatched().insertAll()
+          .execute();
+    } finally {
+      spark.conf().unset("spark.databricks.delta.commitInfo.userMetadata");
+    }
+  }
+
   /** Rows written by the table's latest commit, from Delta's own operation metrics (no recount). */
   private long lastCommitOutputRows(String table) {
     Row last = DeltaTable.forPath(spark, pathOf(table)).history(1).select("operationMetrics").first();

@@ -1,9 +1,14 @@
 package org.salescomp.pipeline;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.salescomp.common.AppVersion;
 import org.salescomp.common.Stages;
@@ -11,6 +16,8 @@ import org.salescomp.config.Settings;
 import org.salescomp.domain.Plan;
 import org.salescomp.domain.PlanVersion;
 import org.salescomp.engine.AwardRulesTable;
+import org.salescomp.engine.CompEngine;
+import org.salescomp.engine.PriorPeriodAdjustments;
 import org.salescomp.engine.PlanTable;
 import org.salescomp.io.DeltaPublisher;
 import org.salescomp.intermediate.RepMonths;
@@ -24,7 +31,8 @@ import org.salescomp.staging.SourceData;
 
 /**
  * The nightly job: read sources, compute KPIs and pay for every month up to the scope's end, and
- * replace the scope's months in the published tables. Idempotent: the same scope and inputs leave
+ * replace the scope's months in the published tables; pay only in its open months: closed months are
+ * recomputed inside the restate window and corrected in the first open month (the pay ledger). Idempotent: the same scope and inputs leave
  * the same contents. Every input row passes the data-quality gate first (accepted, quarantined or
  * deferred); everything that can stop the run (schema, share of bad rows, configuration, plan
  * coverage) is checked before the first write.
@@ -36,9 +44,16 @@ public final class NightlyJob {
 
   public static RunResult run(SparkSession spark, Settings settings, RunScope scope, String runId) {
     Instant started = Instant.now();
+    Ledger ledger = new Ledger(spark, settings.lakehouseRoot());
+    ClosedMonths closed = ledger.closedMonths();
+    // the run writes pay from its first open month; closed months it recomputes and corrects
+    YearMonth firstOpen = closed.firstOpen(scope).orElseThrow(() -> new LedgerRefused("months " + scope.from()
+        + ".." + scope.to() + " are all closed (closed through " + closed.last() + "): corrections of closed months"
+        + " are posted by the next run of an open month"));
+    Optional<ClosedMonths.Range> restated = closed.restated(scope, settings.restateMonths());
     InputVersions inputVersions = InputVersions.capture(spark, settings);
     GateResult gate = InputGate.check(Sources.readRaw(spark, settings, inputVersions), scope.logicalDate(),
-        settings.reportingCurrency());
+        settings.reportingCurrency(), ledger.lateRows(closed.beforeWindow(scope, settings.restateMonths())));
     try {
       List<RunLog.SourceCount> sourceCounts = gate.counts();
       gate.requireWithinThreshold(settings.quality());
@@ -46,12 +61,19 @@ public final class NightlyJob {
       PlanCoverage.requirePlansFor(inputs.get(SourceTable.REPS), settings.comp().plans().keySet());
 
       PayrollModel.Rules rules = rules(spark, settings);
+      RunScope computed = restated.map(r -> scope.reaching(r.from())).orElse(scope);
       PlanCoverage.requireVersionsInForce(
-          RepMonths.build(RosterMonths.build(inputs.get(SourceTable.REPS), scope.computeFrom(rules.lookbackMonths()),
+          RepMonths.build(RosterMonths.build(inputs.get(SourceTable.REPS), computed.computeFrom(rules.lookbackMonths()),
               scope.lastMonthStart())), rules.planTable());
-      PayrollModel model = PayrollModel.build(inputs, rules, scope, Stages.checkpointed());
+      PayrollModel model = PayrollModel.build(inputs, rules, computed, Stages.checkpointed(), CompEngine.Detail.LINES,
+          corrections(ledger, closed, restated, scope.startingAt(firstOpen)));
+      if (!ledger.closedMonths().equals(closed)) {
+        throw new LedgerRefused("months were closed while run " + runId + " computed (now closed through "
+            + ledger.closedMonths().last() + "); nothing was written: run the same command again");
+      }
       DeltaPublisher publisher = new DeltaPublisher(spark, settings.lakehouseRoot(), runId);
-      Map<String, Long> written = PublishedTables.write(publisher, model, gate.quarantine(runId), scope, runId);
+      Map<String, Long> written = PublishedTables.write(publisher, model, gate.quarantine(runId), scope,
+          scope.startingAt(firstOpen), runId);
       Map<String, Long> unattributed = model.kpis().unattributedCounts(scope);
       Map<String, Long> outputVersions = new TreeMap<>();
       written.keySet().forEach(table -> outputVersions.put(table, publisher.version(table)));
@@ -64,6 +86,27 @@ public final class NightlyJob {
     } finally {
       gate.unpersist();
     }
+  }
+
+  /**
+   * Step 12 once a month is closed: the corrections of the restated months, posted in the first open month,
+   * and the corrections the rewritten months hold for older closed months, kept.
+   */
+  private static CompEngine.Corrections corrections(Ledger ledger, ClosedMonths closed,
+      Optional<ClosedMonths.Range> restated, RunScope payScope) {
+    if (!closed.any()) {
+      return CompEngine.Corrections.NONE;
+    }
+    return stepLines -> {
+      Dataset<Row> rewritten = ledger.rewrittenLines(payScope.from(), payScope.to());
+      if (restated.isEmpty()) {
+        return PriorPeriodAdjustments.carried(rewritten, null, null);
+      }
+      LocalDate from = restated.get().from().atDay(1);
+      LocalDate to = restated.get().to().atDay(1);
+      return PriorPeriodAdjustments.carried(rewritten, from, to).unionByName(PriorPeriodAdjustments.build(stepLines,
+          ledger.keptLines(payScope.from(), payScope.to()), from, to, payScope.firstDay()));
+    };
   }
 
   /** The production rules: the configured plans and awards as the baseline scenario. */

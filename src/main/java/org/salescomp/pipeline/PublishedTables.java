@@ -30,23 +30,28 @@ final class PublishedTables {
   private static final int PARALLEL_WRITES = 4;
   private PublishedTables() {}
 
+  /**
+   * @param scope the run's months: the KPI tables and coaching flags keep the latest facts of all of them
+   * @param payScope its open months: pay tables never rewrite a closed month (Delta refuses a row outside
+   *     the replaced months)
+   */
   static Map<String, Long> write(DeltaPublisher publisher, PayrollModel model, Dataset<Row> quarantine,
-      RunScope scope, String runId) {
+      RunScope scope, RunScope payScope, String runId) {
     Map<String, Callable<Long>> tasks = new LinkedHashMap<>();
     // the run's own quarantined rows: a rerun with the same run id replaces them
     tasks.put(Quarantine.TABLE, () -> publisher.replace(Quarantine.TABLE,
         quarantine.repartition(1).sortWithinPartitions(Quarantine.SOURCE, Quarantine.REASON, Quarantine.ROW_KEY,
             Quarantine.ROW),
         Quarantine.ownedRows(runId)));
-    String months = between("month", scope.firstDay(), scope.lastMonthStart());
+    String paidMonths = between("month", payScope.firstDay(), payScope.lastMonthStart());
     tasks.put("commission_lines", () -> publisher.replace("commission_lines",
-        CommissionLines.published(model.pay().lines(), runId).where(monthsIn(scope, "month"))
+        CommissionLines.published(model.pay().lines(), runId).where(monthsIn(payScope, "month"))
             .repartition(col("month")).sortWithinPartitions("rep_id", "line_type", "deal_id", "explanation", "amount"),
-        months, "month"));
+        paidMonths, "month"));
     tasks.put("payouts", () -> publisher.replace("payouts",
-        CommissionLines.publishedPayouts(model.pay().payouts(), runId).where(monthsIn(scope, "month"))
+        CommissionLines.publishedPayouts(model.pay().payouts(), runId).where(monthsIn(payScope, "month"))
             .repartition(1).sortWithinPartitions("month", "rep_id"),
-        months));
+        paidMonths));
 
     String periods = KpiPeriods.ownedRows(scope);
     tasks.put("kpi_rep_period", () -> publisher.replace("kpi_rep_period",
@@ -63,9 +68,9 @@ final class PublishedTables {
         periods, "period_type"));
 
     // a quarter's awards are paid in its last month: the run owns the quarters paid in its months
-    String quarters = between("quarter", scope.firstDay().minusMonths(2), scope.lastMonthStart().minusMonths(2));
-    Column paidInScope = col("quarter").between(lit(scope.firstDay().minusMonths(2)),
-        lit(scope.lastMonthStart().minusMonths(2)));
+    String quarters = between("quarter", payScope.firstDay().minusMonths(2), payScope.lastMonthStart().minusMonths(2));
+    Column paidInScope = col("quarter").between(lit(payScope.firstDay().minusMonths(2)),
+        lit(payScope.lastMonthStart().minusMonths(2)));
     tasks.put("team_awards", () -> publisher.replace("team_awards",
         withRunId(baseline(model.pay().teamAwards()).where(paidInScope), runId)
             .repartition(1).sortWithinPartitions("quarter", "team_id", "award"),
@@ -77,7 +82,7 @@ final class PublishedTables {
     tasks.put("coaching_flags", () -> publisher.replace("coaching_flags",
         withRunId(model.coachingFlags().where(monthsIn(scope, "month")), runId)
             .repartition(1).sortWithinPartitions("month", "rep_id", "reason"),
-        months));
+        between("month", scope.firstDay(), scope.lastMonthStart())));
     return runConcurrently(tasks);
   }
 
