@@ -14,7 +14,8 @@ final class LineDrivers {
   /** The line types in the order the model computes them: a statement lists its lines in this order. */
   static final List<String> ORDER = List.of(PayLines.BASE_SALARY, PayLines.COMMISSION, PayLines.CX_ADJUSTMENT,
       PayLines.CAP_ADJUSTMENT, PayLines.CLAWBACK, PayLines.GUARANTEE_TOPUP, PayLines.MENTOR_BONUS,
-      PayLines.ADJUSTMENT, PayLines.SCORECARD_BONUS, PayLines.TEAM_AWARD, PayLines.SPECIAL_AWARD);
+      PayLines.ADJUSTMENT, PayLines.SCORECARD_BONUS, PayLines.TEAM_AWARD, PayLines.SPECIAL_AWARD,
+      PayLines.PRIOR_PERIOD_ADJUSTMENT);
 
   private static final Map<String, List<String>> MONTH = Map.of(
       PayLines.COMMISSION, List.of("revenue", "quota", "attainment"),

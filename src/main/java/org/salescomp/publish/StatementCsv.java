@@ -13,7 +13,7 @@ import java.util.Map;
  */
 final class StatementCsv {
   static final List<String> HEADER = List.of("rep_id", "month", "section", "name", "deal_id", "credited_amount",
-      "tier", "rate", "multiplier", "amount", "value", "plan_id", "explanation");
+      "tier", "rate", "multiplier", "amount", "value", "plan_id", "explanation", "corrects");
 
   private StatementCsv() {}
 
@@ -24,7 +24,7 @@ final class StatementCsv {
     for (StatementLine l : s.lines()) {
       record(out, s.repId(), month, "line", l.lineType(), l.dealId(), KpiText.exact(l.creditedAmount()),
           l.tier() == null ? null : l.tier().toString(), KpiText.exact(l.rate()), KpiText.exact(l.multiplier()),
-          KpiText.exact(l.amount()), null, l.planId(), l.explanation());
+          KpiText.exact(l.amount()), null, l.planId(), l.explanation(), l.corrects());
     }
     record(out, s.repId(), month, "total", "total", null, null, null, null, null, s.total().toPlainString(),
         s.payoutTotal().toPlainString(), null, "sum of " + s.lines().size() + " lines; value is payouts.total");
@@ -41,6 +41,10 @@ final class StatementCsv {
   }
 
   private static void record(StringBuilder out, String... fields) {
-    out.append(CsvRecord.of(new ArrayList<>(Arrays.asList(fields)))).append("\r\n");
+    List<String> values = new ArrayList<>(Arrays.asList(fields));
+    while (values.size() < HEADER.size()) {
+      values.add(null); // "corrects" is a line's only
+    }
+    out.append(CsvRecord.of(values)).append("\r\n");
   }
 }

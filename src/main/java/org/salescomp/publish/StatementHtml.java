@@ -20,10 +20,37 @@ final class StatementHtml {
     body.append("<p class=\"meta\">Rep <b id=\"rep\">").append(Html.escape(s.repId())).append("</b>")
         .append(team(s)).append(" · month from ").append(s.month()).append(" · plans ")
         .append(Html.escape(String.join(", ", plans(s)))).append("</p>\n");
+    ledger(body, s);
     summary(body, s);
     lines(body, s);
+    corrections(body, s);
     kpis(body, s);
     return Html.fill(Html.resource("statement.html"), Map.of("title", Html.escape(title), "body", body.toString()));
+  }
+
+  /** Whether the month went to payroll: a closed month's lines never change, later corrections go forward. */
+  private static void ledger(StringBuilder body, Statement s) {
+    if (s.closedOn() != null) {
+      body.append("<p class=\"meta\" id=\"closed\">Closed on ").append(s.closedOn())
+          .append(": these lines are what was paid. A later correction of this month is paid in the first open month.</p>\n");
+    } else {
+      body.append("<p class=\"meta\" id=\"open\">Open month: the lines may still change until it is closed.</p>\n");
+    }
+  }
+
+  /** The corrections of closed months paid in this month, with the month and line type each corrects. */
+  private static void corrections(StringBuilder body, Statement s) {
+    List<StatementLine> corrections = s.corrections();
+    if (corrections.isEmpty()) {
+      return;
+    }
+    body.append("<h2>Corrections of closed months (").append(corrections.size()).append(")</h2>\n")
+        .append("<table class=\"corrections\">\n<tr><th>Corrects</th><th>Amount</th><th>Explanation</th></tr>\n");
+    for (StatementLine l : corrections) {
+      body.append("<tr class=\"correction\"><td>").append(Html.escape(l.corrects())).append("</td><td class=\"num\">")
+          .append(Html.money(l.amount())).append("</td><td>").append(Html.escape(l.explanation())).append("</td></tr>\n");
+    }
+    body.append("</table>\n");
   }
 
   private static String team(Statement s) {

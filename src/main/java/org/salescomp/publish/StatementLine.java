@@ -1,8 +1,12 @@
 package org.salescomp.publish;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 
-/** One line of pay on a statement: a {@code commission_lines} row of the rep and month, as published. */
+/**
+ * One line of pay on a statement: a {@code commission_lines} row of the rep and month, as published. A
+ * correction of a closed month ({@code prior_period_adjustment}) names the month and line type it corrects.
+ */
 public record StatementLine(
     String lineType,
     String dealId,
@@ -12,4 +16,12 @@ public record StatementLine(
     BigDecimal multiplier,
     BigDecimal amount,
     String explanation,
-    String planId) {}
+    String planId,
+    LocalDate forMonth,
+    String forLineType) {
+
+  /** "2025-01 commission" for a correction, null for any other line. */
+  public String corrects() {
+    return forMonth == null ? null : forMonth.toString().substring(0, 7) + " " + forLineType;
+  }
+}

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.salescomp.engine.PayLines;
 
 /**
  * Builds the pay statements of a month from the published tables: {@code commission_lines} for the lines,
@@ -27,6 +29,8 @@ public final class Statements {
   private static final Comparator<StatementLine> MODEL_ORDER = Comparator
       .comparingInt((StatementLine l) -> LineDrivers.rank(l.lineType()))
       .thenComparing(StatementLine::lineType)
+      .thenComparing(StatementLine::forMonth, Comparator.nullsFirst(Comparator.naturalOrder()))
+      .thenComparing(StatementLine::forLineType, Comparator.nullsFirst(Comparator.naturalOrder()))
       .thenComparing(StatementLine::dealId, Comparator.nullsFirst(Comparator.naturalOrder()))
       .thenComparing(StatementLine::explanation, Comparator.nullsFirst(Comparator.naturalOrder()))
       .thenComparing(StatementLine::amount);
@@ -59,6 +63,7 @@ public final class Statements {
             .and(col("period_start").equalTo(lit(first.minusMonths(2))))))
         : Map.of();
 
+    LocalDate closedOn = closedOn(lakehouse, first);
     Set<String> reps = new TreeSet<>(payouts.keySet());
     reps.addAll(lines.keySet());
     List<Statement> statements = new ArrayList<>();
@@ -68,9 +73,19 @@ public final class Statements {
             + (payouts.containsKey(rep) ? "a payout without lines" : "lines without a payout"));
       }
       statements.add(new Statement(rep, first, lines.get(rep), payouts.get(rep),
-          monthKpis.getOrDefault(rep, Map.of()), quarterKpis.getOrDefault(rep, Map.of())));
+          monthKpis.getOrDefault(rep, Map.of()), quarterKpis.getOrDefault(rep, Map.of()), closedOn));
     }
     return statements;
+  }
+
+  /** The day the month was closed (its lines are what was paid), or null while it is open. */
+  private static LocalDate closedOn(PublishedLakehouse lakehouse, LocalDate month) {
+    if (!lakehouse.has("period_close")) {
+      return null;
+    }
+    List<Row> closes = lakehouse.table("period_close").where(col("month").equalTo(lit(month)))
+        .select(col("closed_at").cast("date")).collectAsList();
+    return closes.isEmpty() ? null : closes.get(0).getDate(0).toLocalDate();
   }
 
   private static Map<String, BigDecimal> payoutTotals(Dataset<Row> payouts) {
@@ -85,12 +100,16 @@ public final class Statements {
 
   private static Map<String, List<StatementLine>> lines(Dataset<Row> commissionLines) {
     Map<String, List<StatementLine>> byRep = new TreeMap<>();
-    Dataset<Row> rows = commissionLines.select("rep_id", "line_type", "deal_id", "credited_amount", "tier", "rate",
-        "multiplier", "amount", "explanation", "plan_id");
+    // a lakehouse last written before the pay ledger has no for_month / for_line_type yet
+    boolean ledger = Arrays.asList(commissionLines.columns()).contains(PayLines.FOR_MONTH);
+    Dataset<Row> rows = commissionLines.select(col("rep_id"), col("line_type"), col("deal_id"), col("credited_amount"),
+        col("tier"), col("rate"), col("multiplier"), col("amount"), col("explanation"), col("plan_id"),
+        ledger ? col(PayLines.FOR_MONTH) : lit(null).cast("date"), ledger ? col(PayLines.FOR_LINE_TYPE) : lit(null).cast("string"));
     for (Row r : rows.collectAsList()) {
       byRep.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(new StatementLine(r.getString(1),
           r.getString(2), r.getDecimal(3), r.isNullAt(4) ? null : r.getInt(4), r.getDecimal(5), r.getDecimal(6),
-          r.getDecimal(7), r.getString(8), r.getString(9)));
+          r.getDecimal(7), r.getString(8), r.getString(9), r.isNullAt(10) ? null : r.getDate(10).toLocalDate(),
+          r.getString(11)));
     }
     byRep.values().forEach(list -> list.sort(MODEL_ORDER));
     return byRep;

@@ -29,7 +29,7 @@ import org.salescomp.io.LakehousePaths;
 import org.salescomp.testing.SharedSpark;
 
 /**
- * The pay ledger through the command line (generated data, scale 0.02, January to April 2025): close
+ * The pay ledger through the command line (generated data, scale 0.01, January to April 2025): close
  * January and February, add a late January deal, run the end of April; then the same from scratch in a
  * fresh lakehouse, which the closed pay and its corrections must add up to.
  */
@@ -52,7 +52,7 @@ class LedgerEndToEndTest {
   static void generate() throws IOException {
     spark = SharedSpark.session();
     data = dir.resolve("data");
-    DemoDataGenerator.generate(spark, new GeneratorOptions(data, 11, 0.02, YearMonth.of(2025, 1), 4, OutputFormat.PARQUET));
+    DemoDataGenerator.generate(spark, new GeneratorOptions(data, 11, 0.01, YearMonth.of(2025, 1), 4, OutputFormat.PARQUET));
     ledgerConf = lakehouse("ledger", "");
     freshConf = lakehouse("fresh", "");
     narrowWindowConf = lakehouse("ledger", "salescomp.ledger.restate-months = 1\n");
@@ -207,6 +207,23 @@ class LedgerEndToEndTest {
     assertThat(now).hasSize(1);
     assertThat(now.get(0).getDecimal(now.get(0).fieldIndex("amount"))).isEqualTo(posted.getDecimal(posted.fieldIndex("amount")));
     assertThat(closedMonths()).isEqualTo(closedBefore);
+  }
+
+  @Test
+  @Order(7)
+  void statementsShowClosedPayAsPaidAndOpenMonthsTheirCorrections() throws IOException {
+    String rep = lateDealRep();
+    Path out = dir.resolve("statements");
+    assertThat(cli(ledgerConf, "statement", "--rep", rep, "--month", "2025-01", "--out", out.toString()).exitCode()).isZero();
+    assertThat(cli(ledgerConf, "statement", "--rep", rep, "--month", "2025-03", "--out", out.toString()).exitCode()).isZero();
+    String january = Files.readString(out.resolve("statement-" + rep + "-2025-01.html"));
+    assertThat(january).contains("id=\"closed\"").doesNotContain("Corrections of closed months");
+    // January's statement lists exactly the lines January paid: the late deal is not among them
+    assertThat(Files.readString(out.resolve("statement-" + rep + "-2025-01.csv"))).doesNotContain(LATE_DEAL);
+    String march = Files.readString(out.resolve("statement-" + rep + "-2025-03.html"));
+    assertThat(march).contains("id=\"open\"").contains("Corrections of closed months").contains("2025-01 commission");
+    assertThat(Files.readString(out.resolve("statement-" + rep + "-2025-03.csv")))
+        .containsPattern("line,prior_period_adjustment,.*correction for 2025-01 commission: .*,2025-01 commission");
   }
 
   /** A won deal closed in January, copied from one January paid commission for, under a new id. */

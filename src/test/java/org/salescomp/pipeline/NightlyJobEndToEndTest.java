@@ -75,7 +75,7 @@ class NightlyJobEndToEndTest {
         """)).isZero();
     assertThat(count("""
         select count(*) from payouts where total != base_salary + commission + clawback + cx_adjustment
-          + cap_adjustment + guarantee_topup + bonus + awards + mentor_bonus + adjustments
+          + cap_adjustment + guarantee_topup + bonus + awards + mentor_bonus + adjustments + prior_period_adjustments
         """)).isZero();
   }
 
