@@ -11,8 +11,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.salescomp.config.Settings;
-import org.salescomp.config.SourceFormat;
-import org.salescomp.config.SourceSettings;
+import org.salescomp.io.SourceFormat;
+import org.salescomp.io.SourceSettings;
 import org.salescomp.examples.adventureworks.AdventureWorksExport;
 import org.salescomp.examples.adventureworks.AdventureWorksMapping;
 import org.salescomp.io.SourceReader;
@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
         "Then: bin/salescomp run --from <first month> --to <last month> --conf conf/examples/adventureworks.conf"
             + " --conf <out>/sources.conf"})
 final class AdventureWorksCommand implements Callable<Integer> {
-  static final String DEFAULT_SOURCE = "../shared/data/adventureworks-dw2020";
+  static final String DEFAULT_SOURCE = "examples/adventureworks-dw2020";
   static final String DEFAULT_OUT = "data/adventureworks";
   static final String EXAMPLE_CONF = "conf/examples/adventureworks.conf";
 
@@ -63,7 +63,7 @@ final class AdventureWorksCommand implements Callable<Integer> {
     if (activeMonths < 1) {
       throw new ParameterException(spec.commandLine(), "--active-months must be at least 1, got " + activeMonths);
     }
-    if (!source.resolve("Sales.csv").toFile().isFile()) {
+    if (!AdventureWorksExport.hasData(source)) {
       throw new ParameterException(spec.commandLine(), "no AdventureWorks Sales.csv in " + source.toAbsolutePath());
     }
     Settings settings = conf.load();

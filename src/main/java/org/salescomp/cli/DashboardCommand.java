@@ -40,12 +40,13 @@ final class DashboardCommand implements Callable<Integer> {
     Path file = out != null ? out : Path.of("dashboard-" + month + ".html");
     PublishedLakehouse lakehouse = PublishedLakehouse.open(main.sessions().create(settings), settings.lakehouseRoot());
     try {
-      DashboardPage.write(lakehouse, month, file);
+      DashboardPage.write(lakehouse, month, file, settings.messages(), settings.localeFormat());
     } catch (NothingPublishedException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
-    spec.commandLine().getOut().printf("wrote the dashboard of %s to %s (%,d bytes)%n", month,
-        file.toAbsolutePath().normalize(), Files.size(file));
+    spec.commandLine().getOut().println(settings.messages().text("cli.dashboard.written",
+        "month", settings.localeFormat().month(month), "file", file.toAbsolutePath().normalize().toString(),
+        "bytes", settings.localeFormat().number(java.math.BigDecimal.valueOf(Files.size(file)))));
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
   }

@@ -12,7 +12,7 @@ import org.salescomp.config.Settings;
 import org.salescomp.generate.GeneratorOptions;
 import org.salescomp.io.Lakehouse;
 import org.salescomp.pipeline.NightlyJob;
-import org.salescomp.pipeline.RunScope;
+import org.salescomp.domain.RunScope;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

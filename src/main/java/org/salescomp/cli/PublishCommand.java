@@ -10,7 +10,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.salescomp.config.Settings;
 import org.salescomp.publish.PostgresPublisher;
-import org.salescomp.publish.PostgresTarget;
+import org.salescomp.config.PostgresTarget;
 import org.salescomp.publish.PublishReport;
 import org.salescomp.publish.PublishedLakehouse;
 import picocli.CommandLine.Command;

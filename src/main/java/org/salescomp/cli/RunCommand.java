@@ -8,11 +8,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.salescomp.config.Settings;
-import org.salescomp.config.SourceSettings;
+import org.salescomp.io.SourceSettings;
+import org.salescomp.config.SourceFiles;
 import org.salescomp.io.SourceTable;
 import org.salescomp.pipeline.NightlyJob;
 import org.salescomp.pipeline.RunResult;
-import org.salescomp.pipeline.RunScope;
+import org.salescomp.domain.RunScope;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,6 +43,10 @@ final class RunCommand implements Callable<Integer> {
       description = "validate the arguments and the config, print what would run, and stop before Spark starts")
   private boolean dryRun;
 
+  @Option(names = "--skip-source-check",
+      description = "do not check the local source files before Spark starts (for a config checked away from its data)")
+  private boolean skipSourceCheck;
+
   static final class ScopeOptions {
     @Option(names = "--date", paramLabel = "yyyy-MM-dd", required = true,
         description = "logical date: recomputes its month and the salescomp.run.reopen-months months before it")
@@ -68,6 +73,10 @@ final class RunCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--run-id must not be blank");
     }
     PrintWriter out = spec.commandLine().getOut();
+    if (!skipSourceCheck) {
+      // a missing file, an empty CSV or a header without a required column stops here, Spark not started
+      SourceFiles.check(settings.sources());
+    }
     if (dryRun) {
       printPlan(out, settings, scope, id);
       return ExitCodes.OK;
@@ -89,7 +98,8 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private void printPlan(PrintWriter out, Settings settings, RunScope scope, String id) {
-    out.println("dry run: arguments and config are valid; Spark was not started");
+    out.println("dry run: arguments, config" + (skipSourceCheck ? "" : " and local source files")
+        + " are valid; Spark was not started");
     out.printf("  run id     %s%n", id);
     out.printf("  months     %s .. %s (logical date %s)%n", scope.from(), scope.to(), scope.logicalDate());
     out.printf("  config     %s (hash %s)%n", conf.overlays(), settings.configHash());

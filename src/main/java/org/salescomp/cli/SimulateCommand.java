@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.salescomp.config.ScenarioSettings;
 import org.salescomp.config.Settings;
-import org.salescomp.pipeline.RunScope;
+import org.salescomp.domain.RunScope;
 import org.salescomp.simulate.SimulationJob;
 import org.salescomp.simulate.SimulationResult;
 import picocli.CommandLine.Command;

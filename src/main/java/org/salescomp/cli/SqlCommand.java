@@ -1,5 +1,7 @@
 package org.salescomp.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
@@ -7,6 +9,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.salescomp.config.Settings;
 import org.salescomp.io.Lakehouse;
+import org.salescomp.io.LakehousePaths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +23,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "sql", mixinStandardHelpOptions = true,
     description = {"Queries the published tables with Spark SQL (read-only).",
         "Each published table of the lakehouse is a view of its name (payouts, commission_lines, ...)."
-            + " Only SELECT, WITH, VALUES, SHOW and DESCRIBE statements are accepted."})
+            + " Only one query (SELECT, WITH, VALUES) over those views, DESCRIBE, SHOW TABLES and"
+            + " SHOW COLUMNS are accepted; commands, writes, path relations and functions that reach"
+            + " outside the data are refused (exit 2) before anything runs."})
 final class SqlCommand implements Callable<Integer> {
   static final int DEFAULT_TABLE_LIMIT = 1000;
 
@@ -59,12 +64,21 @@ final class SqlCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** Checks the statement, registers the published tables and plans the query. */
+  /** Registers the published tables, checks the statement against them and only then plans it. */
   private Dataset<Row> execute(SparkSession spark, Settings settings) throws Exception {
-    if (!userInput(() -> ReadOnlyQuery.isReadOnly(spark.sessionState().sqlParser(), query))) {
-      throw new ParameterException(spec.commandLine(), ReadOnlyQuery.RULE);
+    Map<String, String> views = new LinkedHashMap<>();
+    for (String name : Lakehouse.registerViews(spark, settings.lakehouseRoot())) {
+      views.put(name, LakehousePaths.table(settings.lakehouseRoot(), name));
     }
-    Lakehouse.registerViews(spark, settings.lakehouseRoot());
+    ReadOnlyQuery guard = new ReadOnlyQuery(spark, views);
+    try {
+      userInput(() -> {
+        guard.check(query);
+        return null;
+      });
+    } catch (ReadOnlyQuery.Refused e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     return userInput(() -> spark.sql(query));
   }
 

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.salescomp.common.LocaleFormat;
+import org.salescomp.common.Messages;
 import org.salescomp.config.Settings;
 import org.salescomp.publish.NothingPublishedException;
 import org.salescomp.publish.PublishedLakehouse;
@@ -56,15 +58,18 @@ final class StatementCommand implements Callable<Integer> {
     } catch (NothingPublishedException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
-    List<Path> files = StatementFiles.write(statements, out);
+    Messages messages = settings.messages();
+    LocaleFormat format = settings.localeFormat();
+    List<Path> files = StatementFiles.write(statements, out, messages, format);
     if (statements.size() == 1) {
       Statement s = statements.get(0);
-      spec.commandLine().getOut().printf("statement of %s for %s: total %s (equals payouts.total)%n", s.repId(), month,
-          s.total().toPlainString());
+      spec.commandLine().getOut().println(messages.text("cli.statement.one", "rep", s.repId(),
+          "month", format.month(month), "total", format.money(s.total())));
       files.forEach(f -> spec.commandLine().getOut().printf("  %s%n", f.toAbsolutePath().normalize()));
     } else {
-      spec.commandLine().getOut().printf("wrote %d statements for %s (%d files) to %s%n", statements.size(), month,
-          files.size(), out.toAbsolutePath().normalize());
+      spec.commandLine().getOut().println(messages.text("cli.statement.many", "count",
+          Integer.toString(statements.size()), "month", format.month(month), "files", Integer.toString(files.size()),
+          "dir", out.toAbsolutePath().normalize().toString()));
     }
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;

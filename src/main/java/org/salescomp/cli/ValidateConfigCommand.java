@@ -5,8 +5,10 @@ import java.util.concurrent.Callable;
 import org.salescomp.config.Settings;
 import org.salescomp.domain.Plan;
 import org.salescomp.domain.PlanVersion;
+import org.salescomp.config.SourceFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -18,12 +20,19 @@ final class ValidateConfigCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
   @Mixin private ConfOptions conf;
 
+  @Option(names = "--skip-source-check",
+      description = "do not check the local source files (for a config checked away from its data)")
+  private boolean skipSourceCheck;
+
   @Override
   public Integer call() {
     Settings settings = conf.load();
     PrintWriter out = spec.commandLine().getOut();
     out.printf("config OK: %s (hash %s)%n", conf.overlays(), settings.configHash());
     out.printf("lakehouse: %s%n", settings.lakehouseRoot());
+    if (!skipSourceCheck) {
+      out.printf("sources: %d local sources found and readable%n", SourceFiles.check(settings.sources()));
+    }
     out.printf("plans: %d%n", settings.comp().plans().size());
     for (Plan plan : settings.comp().plans().values()) {
       for (PlanVersion version : plan.versions()) {

@@ -19,7 +19,11 @@ import org.salescomp.domain.CommissionRules;
 import org.salescomp.domain.CompModel;
 import org.salescomp.domain.CxModifier;
 import org.salescomp.domain.MentorRules;
+import org.salescomp.domain.BalanceRules;
+import org.salescomp.domain.DrawRules;
 import org.salescomp.domain.NewHireRules;
+import org.salescomp.domain.OverrideRules;
+import org.salescomp.domain.Spiff;
 import org.salescomp.domain.Plan;
 import org.salescomp.domain.PlanVersion;
 import org.salescomp.domain.ScorecardKpi;
@@ -111,9 +115,54 @@ final class CompModelReader {
     ScorecardRules scorecard = readScorecard(v.object("scorecard"));
     ConfigReader m = v.object("mentor");
     MentorRules mentor = new MentorRules(m.integer("months", 0), rate(m, "rate"));
+    List<Spiff> spiffs = readSpiffs(v);
+    OverrideRules override = new OverrideRules(rate(v.object("override"), "rate"));
+    ConfigReader d = v.object("draw");
+    DrawRules draw = new DrawRules(money(d, "monthly"), d.integer("months", 0), d.bool("recoverable"));
+    ConfigReader b = v.object("balance");
+    BigDecimal recoveryShare = rate(b, "recovery-share");
+    if (recoveryShare.compareTo(BigDecimal.ONE) > 0) {
+      throw b.error("recovery-share", "expected a share between 0 and 1, got " + recoveryShare.toPlainString());
+    }
+    BalanceRules balance = new BalanceRules(b.bool("carry-negative"), recoveryShare, b.bool("forgive-on-termination"));
+    // the rules a version had before SPIFFs, overrides, draws and balances hash as they did while those keep
+    // their defaults: unchanged plans keep their hashes
+    boolean defaults = spiffs.isEmpty() && override.rate().signum() == 0 && draw.equals(DrawRules.NONE)
+        && balance.equals(BalanceRules.NONE);
+    String added = defaults ? "" : "|" + spiffs + "|" + override + "|" + draw + "|" + balance;
     String hash = hash(effectiveFrom + "|" + commission + "|" + cx + "|" + clawback + "|" + newHire + "|"
-        + scorecard + "|" + mentor);
-    return new PlanVersion(effectiveFrom, commission, cx, clawback, newHire, scorecard, mentor, hash);
+        + scorecard + "|" + mentor + added);
+    return new PlanVersion(effectiveFrom, commission, cx, clawback, newHire, scorecard, mentor, spiffs, override,
+        draw, balance, hash);
+  }
+
+  private static final Set<String> SPIFF_KEYS =
+      Set.of("name", "from", "to", "product-category", "channel", "amount-per-deal");
+
+  private static List<Spiff> readSpiffs(ConfigReader v) {
+    List<Spiff> spiffs = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    List<ConfigReader> raw = v.objectList("spiffs");
+    for (int i = 0; i < raw.size(); i++) {
+      ConfigReader s = raw.get(i);
+      for (String key : s.config().root().keySet()) {
+        if (!SPIFF_KEYS.contains(key)) {
+          throw s.error(key, "unknown key; expected one of " + String.join(", ", new java.util.TreeSet<>(SPIFF_KEYS)));
+        }
+      }
+      String name = s.string("name");
+      if (!names.add(name)) {
+        throw s.error("name", "expected a name no other SPIFF of the version has, got " + name);
+      }
+      LocalDate from = s.date("from");
+      LocalDate to = s.date("to");
+      if (to.isBefore(from)) {
+        throw s.error("to", "expected a date on or after from (" + from + "), got " + to);
+      }
+      String channel = !s.config().hasPath("channel") || s.isNull("channel") ? null : s.string("channel");
+      spiffs.add(new Spiff(name, from, to, s.string("product-category"), channel, money(s, "amount-per-deal")));
+    }
+    return List.copyOf(spiffs);
   }
 
   private static CommissionRules readCommission(ConfigReader c) {

@@ -45,6 +45,10 @@ final class ConfigReader {
     return config.getValue(key);
   }
 
+  boolean isPresent(String key) {
+    return config.hasPath(key);
+  }
+
   boolean isNull(String key) {
     return config.hasPathOrNull(key) && config.getIsNull(key);
   }

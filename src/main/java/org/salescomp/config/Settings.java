@@ -12,10 +12,14 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.salescomp.common.LocaleFormat;
+import org.salescomp.common.Messages;
+import org.salescomp.common.UiLocale;
 import org.salescomp.domain.CompModel;
+import org.salescomp.io.SourceFormat;
+import org.salescomp.io.SourceSettings;
+import org.salescomp.io.CsvOptions;
 import org.salescomp.io.SourceTable;
-import org.salescomp.publish.PostgresTarget;
-import org.salescomp.quality.QualityRules;
 
 /**
  * Every setting of a run, read and validated at startup. The only class that reads {@link Config}:
@@ -38,9 +42,13 @@ public record Settings(
     String configHash,
     QualityRules quality,
     PostgresTarget postgres,
-    OpsSettings ops) {
+    OpsSettings ops,
+    UiLocale locale,
+    LocaleFormat.CurrencyStyle currencyFormat) {
 
   static final String ROOT = "salescomp";
+  /** Keys a source may have besides those reference.conf gives every source. */
+  private static final List<String> SOURCE_KEYS = List.of(".table", ".delimiter", ".encoding", ".date-format");
   /** Subtrees whose keys the user names freely. */
   private static final List<String> OPEN_PREFIXES =
       List.of("salescomp.spark.conf.", "salescomp.comp.plans.");
@@ -84,7 +92,7 @@ public record Settings(
     for (Map.Entry<String, ConfigValue> e : merged.getConfig(ROOT).entrySet()) {
       String path = ROOT + "." + e.getKey();
       boolean open = OPEN_PREFIXES.stream().anyMatch(path::startsWith);
-      boolean sourceTable = path.startsWith("salescomp.sources.") && path.endsWith(".table");
+      boolean sourceTable = path.startsWith("salescomp.sources.") && SOURCE_KEYS.stream().anyMatch(path::endsWith);
       if (!open && !sourceTable && !reference.hasPathOrNull(path)) {
         throw new ConfigError(e.getValue().origin(), path, "unknown key (not in reference.conf)");
       }
@@ -112,12 +120,33 @@ public record Settings(
         currency,
         run.integer("reopen-months", 0),
         root.object("ledger").integer("restate-months", 0),
-        readSources(root.object("sources")),
+        readSources(root.object("sources"), readCsv(root.object("csv"), CsvOptions.STANDARD)),
         CompModelReader.read(root.object("comp")),
         CompModelReader.hash(merged.getConfig(ROOT).root().render(ConfigRenderOptions.concise())),
         readQuality(root.object("quality")),
         readPostgres(root.object("publish").object("postgres")),
-        OpsSettings.read(root));
+        OpsSettings.read(root),
+        readLocale(root),
+        root.oneOf("currency-format", LocaleFormat.CurrencyStyle.class));
+  }
+
+  private static UiLocale readLocale(ConfigReader root) {
+    String tag = root.string("locale");
+    UiLocale locale = UiLocale.ofTag(tag);
+    if (locale == null) {
+      throw root.error("locale", "expected one of " + UiLocale.tags() + ", got \"" + tag + "\"");
+    }
+    return locale;
+  }
+
+  /** Numbers, dates and money in the configured language and reporting currency. */
+  public LocaleFormat localeFormat() {
+    return new LocaleFormat(locale, reportingCurrency, currencyFormat);
+  }
+
+  /** The texts of the configured language. */
+  public Messages messages() {
+    return Messages.of(locale);
   }
 
   private static PostgresTarget readPostgres(ConfigReader pg) {
@@ -170,7 +199,7 @@ public record Settings(
     return share;
   }
 
-  private static Map<SourceTable, SourceSettings> readSources(ConfigReader sources) {
+  private static Map<SourceTable, SourceSettings> readSources(ConfigReader sources, CsvOptions csv) {
     Map<SourceTable, SourceSettings> map = new EnumMap<>(SourceTable.class);
     for (SourceTable table : SourceTable.values()) {
       ConfigReader s = sources.object(table.tableName());
@@ -180,9 +209,29 @@ public record Settings(
       if (location.isBlank()) {
         throw s.error(key, "expected a non-empty " + key + " for format " + format.name().toLowerCase());
       }
-      map.put(table, new SourceSettings(format, location));
+      map.put(table, new SourceSettings(format, location, readCsv(s, csv)));
     }
     return map;
+  }
+
+  /** The three CSV keys of {@code reader}, each falling back to {@code defaults}, validated. */
+  private static CsvOptions readCsv(ConfigReader reader, CsvOptions defaults) {
+    String delimiter = reader.isPresent("delimiter") ? reader.string("delimiter") : defaults.delimiter();
+    if (!CsvOptions.validDelimiter(delimiter)) {
+      throw reader.error("delimiter", "expected one character other than a quote or a line break, got \""
+          + delimiter + "\"");
+    }
+    String encoding = reader.isPresent("encoding") ? reader.string("encoding") : defaults.encoding();
+    String canonical = CsvOptions.canonicalEncoding(encoding);
+    if (canonical.isEmpty()) {
+      throw reader.error("encoding", "expected one of " + CsvOptions.ENCODINGS + ", got \"" + encoding + "\"");
+    }
+    String dateFormat = reader.isPresent("date-format") ? reader.string("date-format") : defaults.dateFormat();
+    if (!CsvOptions.validDateFormat(dateFormat)) {
+      throw reader.error("date-format", "expected a date pattern with year, month and day (like yyyy-MM-dd),"
+          + " got \"" + dateFormat + "\"");
+    }
+    return new CsvOptions(delimiter, canonical, dateFormat);
   }
 
   public SourceSettings source(SourceTable table) {

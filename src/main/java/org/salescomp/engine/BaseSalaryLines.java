@@ -1,7 +1,6 @@
 package org.salescomp.engine;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 
 import org.apache.spark.sql.Dataset;
@@ -37,9 +36,11 @@ public final class BaseSalaryLines {
         .withColumn(PayLines.RATE, lit(null).cast(Money.RATE))
         .withColumn(PayLines.MULTIPLIER, lit(null).cast(Money.RATE))
         .withColumn(PayLines.AMOUNT, Money.round2(prorated))
-        .withColumn(PayLines.EXPLANATION, concat(
-            lit("base "), PayLines.money(col(RosterMonths.BASE_SALARY_MONTHLY)), lit(" × "),
-            col(RosterMonths.ACTIVE_DAYS), lit("/"), col(RosterMonths.DAYS_IN_MONTH), lit(" days")))
+        .withColumn(PayLines.EXPLANATION_KEY, lit(Explanations.key(PayLines.BASE_SALARY)))
+        .withColumn(PayLines.EXPLANATION_ARGS, Explanations.args(
+            "base", col(RosterMonths.BASE_SALARY_MONTHLY),
+            "active_days", col(RosterMonths.ACTIVE_DAYS),
+            "days_in_month", col(RosterMonths.DAYS_IN_MONTH)))
         .transform(PayLines::conform);
   }
 }

@@ -1,8 +1,6 @@
 package org.salescomp.engine;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.lit;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -13,8 +11,9 @@ public final class CapAdjustmentLines {
 
   public static Dataset<Row> build(Dataset<Row> commissionMonths) {
     return LineBuilder.monthLines(commissionMonths, PayLines.CAP_ADJUSTMENT, col(CommissionMonths.CAP_AMOUNT),
-        concat(lit("monthly cap "), PayLines.money(col(PlanTable.MONTHLY_CAP)), lit(": commission after cx "),
-            PayLines.money(col(CommissionMonths.COMMISSION_TOTAL).plus(col(CommissionMonths.CX_AMOUNT))),
-            lit(" = "), PayLines.money(col(CommissionMonths.CAP_AMOUNT))));
+        Explanations.args(
+            "cap", col(PlanTable.MONTHLY_CAP),
+            "after_cx", col(CommissionMonths.COMMISSION_TOTAL).plus(col(CommissionMonths.CX_AMOUNT)),
+            "amount", col(CommissionMonths.CAP_AMOUNT)));
   }
 }

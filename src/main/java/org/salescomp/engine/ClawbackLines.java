@@ -1,7 +1,6 @@
 package org.salescomp.engine;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -19,8 +18,8 @@ import org.salescomp.common.Money;
  * deal has an event ({@link DealEvents}) in this month at most {@code window-days} after the close date
  * (churn only with {@code on-churn}): {@code -round2(rate * commission_i)} of that line. A deal line is
  * clawed back once, at its earliest qualifying event. Window, rate and on-churn are those of the plan
- * in force in the month of the clawback; a rep without a roster row that month has no pay lines to
- * claw back from.
+ * in force in the month of the clawback; a rep with no active day that month (after a termination)
+ * is clawed back on the plan of the last active day ({@link CompEngine.Inputs#payMonthPlans}).
  */
 public final class ClawbackLines {
   private ClawbackLines() {}
@@ -67,14 +66,14 @@ public final class ClawbackLines {
         .withColumn(PayLines.MONTH, col(DealEvents.EVENT_MONTH));
 
     Column amount = Money.round2(col(PlanTable.CLAWBACK_RATE).multiply(col("line_amount"))).multiply(-1);
-    Column what = when(col(DealEvents.EVENT).equalTo(lit(DealEvents.CHURN)),
-        concat(lit("customer churned in "), date_format(col(DealEvents.EVENT_DATE), "yyyy-MM")))
-        .otherwise(concat(col(DealEvents.EVENT), lit(" "), col(DealEvents.EVENT_DATE).cast("string")));
-    Column share = when(col(PlanTable.CLAWBACK_RATE).equalTo(lit(1)), lit(""))
-        .otherwise(concat(lit(" at "), PayLines.percent(col(PlanTable.CLAWBACK_RATE))));
-    Column explanation = concat(lit("clawback of "), col(PayLines.DEAL_ID), lit(" ("), what, lit(", "),
-        col(DealEvents.DAYS_AFTER_CLOSE).cast("string"), lit(" days after close)"), share, lit(" of "),
-        PayLines.money(col("line_amount")));
+    Column args = Explanations.args(
+        "deal", col(PayLines.DEAL_ID),
+        "event", col(DealEvents.EVENT),
+        "event_date", col(DealEvents.EVENT_DATE),
+        "event_month", date_format(col(DealEvents.EVENT_DATE), "yyyy-MM"),
+        "days", col(DealEvents.DAYS_AFTER_CLOSE),
+        "share", when(col(PlanTable.CLAWBACK_RATE).notEqual(lit(1)), col(PlanTable.CLAWBACK_RATE)),
+        "line_amount", col("line_amount"));
 
     return clawed
         .withColumn(PayLines.AMOUNT, amount.cast(Money.MONEY))
@@ -83,7 +82,8 @@ public final class ClawbackLines {
         .withColumn(PayLines.TIER, lit(null).cast("int"))
         .withColumn(PayLines.RATE, col(PlanTable.CLAWBACK_RATE))
         .withColumn(PayLines.MULTIPLIER, lit(null).cast(Money.RATE))
-        .withColumn(PayLines.EXPLANATION, explanation)
+        .withColumn(PayLines.EXPLANATION_KEY, Explanations.key(PayLines.CLAWBACK, col(DealEvents.EVENT)))
+        .withColumn(PayLines.EXPLANATION_ARGS, args)
         .transform(PayLines::conform);
   }
 }

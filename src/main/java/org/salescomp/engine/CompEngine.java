@@ -4,33 +4,46 @@ package org.salescomp.engine;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.salescomp.common.Stages;
-import org.salescomp.marts.Payouts;
 
 /**
  * Every pay line of every rep-month, for every scenario of the plan table, in the model's order
- * ("Pay lines of a rep-month", steps 1-9 and 12), and the payouts that sum them. Pure: the nightly run and
+ * ("Pay lines of a rep-month", steps 1-13), and the payouts that sum them. Pure: the nightly run and
  * simulations call the same function with one or many scenarios; a simulation asks for less detail
  * ({@link Detail#PAYOUTS}), and every step after a month's commission total is the same code.
  */
 public final class CompEngine {
 
-  /** What the engine reads, all already accepted and staged. */
+  /**
+   * What the engine reads, all already accepted and staged. {@code idleMonthPlans}: months after a rep's
+   * last active month ({@link org.salescomp.intermediate.RepMonths#afterLastActive}) with their plans,
+   * where clawbacks and adjustments still land. {@code terminations}: rep_id, termination_date, one row per rep.
+   */
   public record Inputs(
       Dataset<Row> creditedDeals,
       Dataset<Row> stagedDeals,
       Dataset<Row> rosterMonths,
       Dataset<Row> repMonthPlans,
+      Dataset<Row> idleMonthPlans,
       Dataset<Row> planTable,
       Dataset<Row> quotas,
       Dataset<Row> retention,
       Dataset<Row> adjustments,
+      Dataset<Row> teams,
+      Dataset<Row> terminations,
       Dataset<Row> kpiRepPeriods,
       Dataset<Row> kpiTeamPeriods,
       Dataset<Row> scorecardScores,
-      Dataset<Row> awardRules) {}
+      Dataset<Row> awardRules) {
+
+    /** Every month a rep may have pay lines in: the rep-months and the idle months after them. */
+    Dataset<Row> payMonthPlans() {
+      return repMonthPlans.unionByName(idleMonthPlans);
+    }
+  }
 
   /** Lines, payouts and the award tables, each with the scenario key. */
-  public record Result(Dataset<Row> lines, Dataset<Row> payouts, Dataset<Row> teamAwards, Dataset<Row> specialAwards) {}
+  public record Result(Dataset<Row> lines, Dataset<Row> payouts, Dataset<Row> teamAwards, Dataset<Row> specialAwards,
+      Dataset<Row> balances) {}
 
   /** How much of the deal-level detail a run keeps; the payouts are the same to the cent either way. */
   public enum Detail {
@@ -92,7 +105,7 @@ public final class CompEngine {
         DealCommissionLines.positioned(in.creditedDeals(), in.quotas()));
     Dataset<Row> totals = stages.stage("commission_totals",
         DealCommissionLines.monthTotals(positioned, in.repMonthPlans(), in.planTable(), in.quotas()));
-    Dataset<Row> clawableDeals = positioned.join(ClawbackLines.candidateDeals(events, in.repMonthPlans()),
+    Dataset<Row> clawableDeals = positioned.join(ClawbackLines.candidateDeals(events, in.payMonthPlans()),
         PayLines.DEAL_ID, "left_semi");
     Dataset<Row> clawable = stages.stage("clawable_lines",
         DealCommissionLines.amountLines(clawableDeals, in.repMonthPlans(), in.planTable(), in.quotas()));
@@ -113,21 +126,27 @@ public final class CompEngine {
         .unionByName(commission.lines())
         .unionByName(CxAdjustmentLines.build(months))
         .unionByName(CapAdjustmentLines.build(months))
-        .unionByName(ClawbackLines.build(commission.clawable(), events, in.repMonthPlans()))
+        .unionByName(ClawbackLines.build(commission.clawable(), events, in.payMonthPlans()))
         .unionByName(GuaranteeTopupLines.build(months))
         .unionByName(MentorBonusLines.build(months, in.repMonthPlans()))
-        .unionByName(AdjustmentLines.build(in.adjustments(), in.repMonthPlans()))
+        .unionByName(AdjustmentLines.build(in.adjustments(), in.payMonthPlans()))
         .unionByName(ScorecardBonusLines.build(in.scorecardScores(), in.repMonthPlans()))
         .unionByName(team.lines())
-        .unionByName(special.lines());
-    // a simulation's lines feed only the payouts: no stage of their own
-    Dataset<Row> kept = detail == Detail.LINES ? stages.stage("pay_lines", lines) : lines;
-    Dataset<Row> corrected = PayLines.withoutCorrectedPeriod(kept);
-    Dataset<Row> posted = corrections.from(kept);
+        .unionByName(special.lines())
+        .unionByName(SpiffLines.build(in.creditedDeals(), in.repMonthPlans()))
+        .unionByName(OverrideLines.build(in.creditedDeals(), in.teams(), in.repMonthPlans()));
+    // read twice by the balance step (variable pay, and the lines it adds to): kept once
+    Dataset<Row> stepLines = stages.stage("lines_before_balance", lines);
+    // step 12: the corrections of closed months, computed from steps 1-11; step 13 reads them as variable pay
+    Dataset<Row> variable = PayLines.withoutCorrectedPeriod(stepLines);
+    Dataset<Row> posted = corrections.from(stepLines);
     if (posted != null) {
-      corrected = corrected.unionByName(stages.stage("prior_period_adjustments", posted));
+      variable = variable.unionByName(stages.stage("prior_period_adjustments", posted));
     }
-    // step 13, the balance steps, reads corrected: the month's variable pay includes its corrections
-    return new Result(corrected, Payouts.build(corrected), team.awards(), special.awards());
+    BalanceLines.Result balance = BalanceLines.build(variable, in.payMonthPlans(), in.terminations());
+    Dataset<Row> all = variable.unionByName(PayLines.withoutCorrectedPeriod(balance.lines()));
+    // a simulation's lines feed only the payouts: no stage of their own
+    Dataset<Row> kept = detail == Detail.LINES ? stages.stage("pay_lines", all) : all;
+    return new Result(kept, Payouts.build(kept), team.awards(), special.awards(), balance.balances());
   }
 }

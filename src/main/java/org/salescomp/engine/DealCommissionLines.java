@@ -4,7 +4,7 @@ import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.greatest;
@@ -25,6 +25,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
+import org.salescomp.common.MessageTemplate;
 import org.salescomp.common.Money;
 import org.salescomp.intermediate.CreditedDeals;
 import org.salescomp.intermediate.RepMonths;
@@ -96,7 +97,8 @@ public final class DealCommissionLines {
         .withColumn(PayLines.RATE, when(col(ATTAINMENT).isNotNull(), tierRate))
         .withColumn(PayLines.MULTIPLIER, multiplier().cast(Money.RATE))
         .withColumn(PayLines.AMOUNT, amount(maxTiers(repMonthPlans)))
-        .withColumn(PayLines.EXPLANATION, explanation(marginal))
+        .withColumn(PayLines.EXPLANATION_KEY, explanationKey(marginal))
+        .withColumn(PayLines.EXPLANATION_ARGS, explanationArgs())
         .transform(PayLines::conform);
   }
 
@@ -161,7 +163,8 @@ public final class DealCommissionLines {
         .withColumn(PayLines.TIER, lit(null).cast(DataTypes.IntegerType))
         .withColumn(PayLines.RATE, lit(null).cast(Money.RATE))
         .withColumn(PayLines.MULTIPLIER, lit(null).cast(Money.RATE))
-        .withColumn(PayLines.EXPLANATION, lit(null).cast(DataTypes.StringType))
+        .withColumn(PayLines.EXPLANATION_KEY, lit(null).cast(DataTypes.StringType))
+        .withColumn(PayLines.EXPLANATION_ARGS, lit(null).cast(Explanations.ARGS_TYPE))
         .transform(PayLines::conform);
   }
 
@@ -259,29 +262,41 @@ public final class DealCommissionLines {
     return element_at(filter(col(BANDS), b -> overlap(b).gt(0)), -1);
   }
 
-  private static Column explanation(Column marginal) {
-    Column head = concat(col(CreditedDeals.DEAL_ID), lit(" "), col(CreditedDeals.PRODUCT_CATEGORY),
-        multiplierNote(lit(""), productMultiplier()),
-        multiplierNote(concat(lit(", "), col(CreditedDeals.CHANNEL)), channelMultiplier()),
-        multiplierNote(lit(", new hire"), newHireMultiplier()), lit(": "));
-    Column marginalParts = array_join(transform(
-        filter(col(BANDS), t -> overlap(t).gt(0)),
-        t -> concat(PayLines.money(overlap(t)), lit(" in tier "), t.getField("idx").cast("string"),
-            lit(" at "), PayLines.percent(t.getField("rate")))), " + ");
-    Column retroPart = concat(PayLines.money(col(CreditedDeals.CREDITED_AMOUNT)), lit(" at "),
-        PayLines.percent(finalAttainmentTier().getField("rate")), lit(" (tier "),
-        finalAttainmentTier().getField("idx").cast("string"), lit(" of final attainment "),
-        PayLines.plain(col(ATTAINMENT).cast(Money.RATE)), lit(")"));
-    Column computed = concat(head, when(marginal, marginalParts).otherwise(retroPart), lit(" = "),
-        PayLines.money(col(PayLines.AMOUNT)));
-    return when(col(ATTAINMENT).isNull(), lit("held: no revenue quota"))
-        .when(col(ATTAINMENT).lt(col(PlanTable.GATE_MIN_ATTAINMENT)), lit("below gate"))
-        .otherwise(computed);
+  private static Column explanationKey(Column marginal) {
+    return when(col(ATTAINMENT).isNull(), lit(Explanations.key(PayLines.COMMISSION, "held")))
+        .when(col(ATTAINMENT).lt(col(PlanTable.GATE_MIN_ATTAINMENT)), lit(Explanations.key(PayLines.COMMISSION, "below_gate")))
+        .when(marginal, lit(Explanations.key(PayLines.COMMISSION, "marginal")))
+        .otherwise(lit(Explanations.key(PayLines.COMMISSION, "retroactive")));
   }
 
-  /** {@code " ×1.2"} after a label when a multiplier differs from 1, else nothing. */
-  private static Column multiplierNote(Column label, Column multiplier) {
-    return when(multiplier.equalTo(lit(1)), lit("")).otherwise(concat(label, lit(" ×"), PayLines.plain(multiplier)));
+  /**
+   * deal, product, channel; the multipliers that differ from 1 (product_x, channel_x, new_hire_x);
+   * marginal: bands, the deal's part in each tier it reaches as {@code overlap|tier|rate;...};
+   * retroactive: credited, rate, tier, attainment; amount. Held and below-gate lines keep them too.
+   */
+  private static Column explanationArgs() {
+    Column bands = array_join(transform(filter(col(BANDS), t -> overlap(t).gt(0)),
+        t -> concat_ws(MessageTemplate.FIELD_SEPARATOR, overlap(t).cast(Money.MONEY).cast("string"),
+            t.getField("idx").cast("string"), t.getField("rate").cast("string"))), MessageTemplate.ENTRY_SEPARATOR);
+    return Explanations.args(
+        "deal", col(CreditedDeals.DEAL_ID),
+        "product", col(CreditedDeals.PRODUCT_CATEGORY),
+        "product_x", unlessOne(productMultiplier()),
+        "channel", col(CreditedDeals.CHANNEL),
+        "channel_x", unlessOne(channelMultiplier()),
+        "new_hire_x", unlessOne(newHireMultiplier()),
+        "bands", bands,
+        "credited", col(CreditedDeals.CREDITED_AMOUNT),
+        "rate", finalAttainmentTier().getField("rate"),
+        "tier", finalAttainmentTier().getField("idx"),
+        "attainment", col(ATTAINMENT).cast(Money.RATE),
+        "amount", col(PayLines.AMOUNT));
   }
+
+  /** A multiplier that changes the amount, else null (the explanation leaves it out). */
+  private static Column unlessOne(Column multiplier) {
+    return when(multiplier.notEqual(lit(1)), multiplier);
+  }
+
 
 }

@@ -1,9 +1,7 @@
 package org.salescomp.engine;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.greatest;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
@@ -29,11 +27,13 @@ public final class GuaranteeTopupLines {
         greatest(guarantee.minus(col(CommissionMonths.NET_COMMISSION)), Money.zero())).otherwise(Money.zero());
     Dataset<Row> withGuarantee = commissionMonths.withColumn("guarantee_prorated", guarantee);
     return LineBuilder.monthLines(withGuarantee, PayLines.GUARANTEE_TOPUP, topup,
-        concat(lit("guarantee "), PayLines.money(col(PlanTable.GUARANTEE_MONTHLY)), lit(" × "),
-            col(RepMonths.ACTIVE_DAYS).cast("string"), lit("/"), col(RepMonths.DAYS_IN_MONTH).cast("string"),
-            lit(" days = "), PayLines.money(col("guarantee_prorated")), lit(" less commission "),
-            PayLines.money(col(CommissionMonths.NET_COMMISSION)), lit(" (new-hire month "),
-            col(RepMonths.MONTH_INDEX).plus(1).cast("string"), lit(" of "),
-            col(PlanTable.NEW_HIRE_MONTHS).cast("string"), lit(")")));
+        Explanations.args(
+            "guarantee", col(PlanTable.GUARANTEE_MONTHLY),
+            "active_days", col(RepMonths.ACTIVE_DAYS),
+            "days_in_month", col(RepMonths.DAYS_IN_MONTH),
+            "prorated", col("guarantee_prorated"),
+            "net", col(CommissionMonths.NET_COMMISSION),
+            "month_no", col(RepMonths.MONTH_INDEX).plus(1),
+            "months", col(PlanTable.NEW_HIRE_MONTHS)));
   }
 }

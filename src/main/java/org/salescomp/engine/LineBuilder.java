@@ -10,12 +10,18 @@ import org.salescomp.common.Money;
 
 /**
  * Shapes rows of a rep-month table into {@link PayLines}: the caller names the line type, amount and
- * explanation; deal columns are null unless given. Lines of zero amount are not written.
+ * explanation (a message key and its arguments); deal columns are null unless given. Lines of zero amount are not written.
  */
 final class LineBuilder {
   private LineBuilder() {}
 
-  static Dataset<Row> monthLines(Dataset<Row> rows, String lineType, Column amount, Column explanation) {
+  /** Lines explained by the message {@code line.<lineType>} with the given {@link Explanations#args}. */
+  static Dataset<Row> monthLines(Dataset<Row> rows, String lineType, Column amount, Column explanationArgs) {
+    return monthLines(rows, lineType, amount, lit(Explanations.key(lineType)), explanationArgs);
+  }
+
+  static Dataset<Row> monthLines(Dataset<Row> rows, String lineType, Column amount, Column explanationKey,
+      Column explanationArgs) {
     return rows
         .withColumn(PayLines.AMOUNT, amount.cast(Money.MONEY))
         .where(col(PayLines.AMOUNT).notEqual(lit(0)))
@@ -25,7 +31,8 @@ final class LineBuilder {
         .withColumn(PayLines.TIER, lit(null).cast("int"))
         .withColumn(PayLines.RATE, lit(null).cast(Money.RATE))
         .withColumn(PayLines.MULTIPLIER, lit(null).cast(Money.RATE))
-        .withColumn(PayLines.EXPLANATION, explanation)
+        .withColumn(PayLines.EXPLANATION_KEY, explanationKey)
+        .withColumn(PayLines.EXPLANATION_ARGS, explanationArgs)
         .transform(PayLines::conform);
   }
 }

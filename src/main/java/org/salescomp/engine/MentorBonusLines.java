@@ -1,8 +1,6 @@
 package org.salescomp.engine;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.lit;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -38,9 +36,11 @@ public final class MentorBonusLines {
     return LineBuilder.monthLines(
         mentees.join(mentorMonths, new String[] {PayLines.SCENARIO, PayLines.REP_ID, PayLines.MONTH}),
         PayLines.MENTOR_BONUS, amount,
-        concat(PayLines.percent(col(PlanTable.MENTOR_RATE)), lit(" of mentee "), col("mentee_id"),
-            lit("'s commission "), PayLines.money(col(CommissionMonths.NET_COMMISSION)), lit(" (mentored month "),
-            col(RepMonths.MONTH_INDEX).plus(1).cast("string"), lit(" of "),
-            col(PlanTable.MENTOR_MONTHS).cast("string"), lit(")")));
+        Explanations.args(
+            "rate", col(PlanTable.MENTOR_RATE),
+            "mentee", col("mentee_id"),
+            "net", col(CommissionMonths.NET_COMMISSION),
+            "month_no", col(RepMonths.MONTH_INDEX).plus(1),
+            "months", col(PlanTable.MENTOR_MONTHS)));
   }
 }

@@ -25,12 +25,17 @@ public final class PayLines {
   public static final String RATE = "rate";
   public static final String MULTIPLIER = "multiplier";
   public static final String AMOUNT = "amount";
+  /** The explanation's text in the configured language: published only, made from key and args. */
   public static final String EXPLANATION = "explanation";
+  /** The explanation's message key ({@link Explanations}). */
+  public static final String EXPLANATION_KEY = "explanation_key";
+  /** The explanation's arguments, MAP&lt;STRING,STRING&gt; ({@link Explanations}). */
+  public static final String EXPLANATION_ARGS = "explanation_args";
   public static final String PLAN_ID = "plan_id";
   public static final String PLAN_HASH = PlanTable.PLAN_HASH;
 
   public static final String[] COLUMNS = {SCENARIO, REP_ID, MONTH, LINE_TYPE, DEAL_ID, CREDITED_AMOUNT, TIER,
-      RATE, MULTIPLIER, AMOUNT, EXPLANATION, PLAN_ID, PLAN_HASH};
+      RATE, MULTIPLIER, AMOUNT, EXPLANATION_KEY, EXPLANATION_ARGS, PLAN_ID, PLAN_HASH};
 
   /**
    * The month and line type a {@link #PRIOR_PERIOD_ADJUSTMENT} corrects; null on every other line. Steps 1-11
@@ -51,6 +56,11 @@ public final class PayLines {
   public static final String SCORECARD_BONUS = "scorecard_bonus";
   public static final String TEAM_AWARD = "team_award";
   public static final String SPECIAL_AWARD = "special_award";
+  public static final String SPIFF = "spiff";
+  public static final String OVERRIDE = "override";
+  public static final String DRAW_RECOVERY = "draw_recovery";
+  public static final String DRAW_TOPUP = "draw_topup";
+  public static final String NEGATIVE_CARRY = "negative_carry";
   /** Step 12: the difference a recomputed closed month owes, posted in an open month ("Closed periods"). */
   public static final String PRIOR_PERIOD_ADJUSTMENT = "prior_period_adjustment";
 

@@ -23,6 +23,7 @@ import org.salescomp.common.Money;
 import org.salescomp.domain.Plan;
 import org.salescomp.domain.PlanVersion;
 import org.salescomp.domain.ScorecardKpi;
+import org.salescomp.domain.Spiff;
 import org.salescomp.domain.Threshold;
 import org.salescomp.domain.Tier;
 
@@ -64,6 +65,14 @@ public final class PlanTable {
   public static final String SCORECARD_KPIS = "scorecard_kpis";
   public static final String MENTOR_MONTHS = "mentor_months";
   public static final String MENTOR_RATE = "mentor_rate";
+  public static final String SPIFFS = "spiffs";
+  public static final String OVERRIDE_RATE = "override_rate";
+  public static final String DRAW_MONTHLY = "draw_monthly";
+  public static final String DRAW_MONTHS = "draw_months";
+  public static final String DRAW_RECOVERABLE = "draw_recoverable";
+  public static final String CARRY_NEGATIVE = "carry_negative";
+  public static final String RECOVERY_SHARE = "recovery_share";
+  public static final String FORGIVE_ON_TERMINATION = "forgive_on_termination";
 
   /** The scenario key of production runs. */
   public static final String BASELINE = "baseline";
@@ -74,6 +83,10 @@ public final class PlanTable {
       .add("to", Money.RATE, true).add("rate", Money.RATE, false);
   public static final StructType THRESHOLD = new StructType()
       .add("threshold", Money.RATE, false).add("multiplier", Money.RATE, false);
+  public static final StructType SPIFF = new StructType()
+      .add("name", StringType, false).add("from", DateType, false).add("to", DateType, false)
+      .add("product_category", StringType, false).add("channel", StringType, true)
+      .add("amount_per_deal", Money.MONEY, false);
   public static final StructType KPI = new StructType()
       .add("metric", StringType, false).add("weight", Money.RATE, false).add("lower_is_better", BooleanType, false);
 
@@ -105,7 +118,15 @@ public final class PlanTable {
       createStructField(KPI_SCORE_CAP, Money.RATE, false),
       createStructField(SCORECARD_KPIS, createArrayType(KPI, false), false),
       createStructField(MENTOR_MONTHS, IntegerType, false),
-      createStructField(MENTOR_RATE, Money.RATE, false)});
+      createStructField(MENTOR_RATE, Money.RATE, false),
+      createStructField(SPIFFS, createArrayType(SPIFF, false), false),
+      createStructField(OVERRIDE_RATE, Money.RATE, false),
+      createStructField(DRAW_MONTHLY, Money.MONEY, false),
+      createStructField(DRAW_MONTHS, IntegerType, false),
+      createStructField(DRAW_RECOVERABLE, BooleanType, false),
+      createStructField(CARRY_NEGATIVE, BooleanType, false),
+      createStructField(RECOVERY_SHARE, Money.RATE, false),
+      createStructField(FORGIVE_ON_TERMINATION, BooleanType, false)});
 
   private PlanTable() {}
 
@@ -135,7 +156,9 @@ public final class PlanTable {
         v.clawback().windowDays(), v.clawback().rate(), v.clawback().onChurn(),
         v.newHire().months(), v.newHire().rateMultiplier(), v.newHire().guaranteeMonthly(),
         sc.targetBonusQuarterly(), sc.threshold(), sc.maxMultiplier(), sc.kpiScoreCap(), kpis(sc.kpis()),
-        v.mentor().months(), v.mentor().rate());
+        v.mentor().months(), v.mentor().rate(), spiffs(v.spiffs()), v.override().rate(),
+        v.draw().monthly(), v.draw().months(), v.draw().recoverable(),
+        v.balance().carryNegative(), v.balance().recoveryShare(), v.balance().forgiveOnTermination());
   }
 
   /** Every input of a deal's commission line, canonical (maps sorted), hashed. */
@@ -157,6 +180,11 @@ public final class PlanTable {
 
   private static List<Row> thresholds(List<Threshold> thresholds) {
     return thresholds.stream().map(t -> RowFactory.create(t.threshold(), t.multiplier())).toList();
+  }
+
+  private static List<Row> spiffs(List<Spiff> spiffs) {
+    return spiffs.stream().map(s -> RowFactory.create(s.name(), Date.valueOf(s.from()), Date.valueOf(s.to()),
+        s.productCategory(), s.channel(), s.amountPerDeal())).toList();
   }
 
   private static List<Row> kpis(List<ScorecardKpi> kpis) {

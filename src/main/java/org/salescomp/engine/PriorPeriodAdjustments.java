@@ -2,7 +2,6 @@ package org.salescomp.engine;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
@@ -84,7 +83,8 @@ public final class PriorPeriodAdjustments {
             lit(null).cast(Money.RATE).as(PayLines.RATE),
             lit(null).cast(Money.RATE).as(PayLines.MULTIPLIER),
             col(PayLines.AMOUNT),
-            explanation(nowAmount, paidAmount, postedAmount).as(PayLines.EXPLANATION),
+            lit(Explanations.key(PayLines.PRIOR_PERIOD_ADJUSTMENT)).as(PayLines.EXPLANATION_KEY),
+            explanationArgs(nowAmount, paidAmount, postedAmount).as(PayLines.EXPLANATION_ARGS),
             planId.as(PayLines.PLAN_ID),
             planHash.as(PayLines.PLAN_HASH),
             col(PayLines.FOR_MONTH),
@@ -114,12 +114,11 @@ public final class PriorPeriodAdjustments {
     return corrections.select(columns.toArray(Column[]::new));
   }
 
-  /** "correction for 2026-01 commission: 5,120.00 now, 4,000.00 paid, 500.00 corrected since" */
-  private static Column explanation(Column now, Column paid, Column posted) {
-    return concat(lit("correction for "), date_format(col(PayLines.FOR_MONTH), "yyyy-MM"), lit(" "),
-        col(PayLines.FOR_LINE_TYPE), lit(": "), PayLines.money(now), lit(" now, "), PayLines.money(paid),
-        lit(" paid"), when(posted.notEqual(lit(0)), concat(lit(", "), PayLines.money(posted), lit(" corrected since")))
-            .otherwise(lit("")));
+  /** "correction for January 2026 commission: 5,120.00 now, 4,000.00 paid, 500.00 corrected since" */
+  private static Column explanationArgs(Column now, Column paid, Column posted) {
+    return Explanations.args("for_month", date_format(col(PayLines.FOR_MONTH), "yyyy-MM"),
+        "for_line_type", col(PayLines.FOR_LINE_TYPE), "now", now, "paid", paid,
+        "posted", when(posted.notEqual(lit(0)), posted));
   }
 
   /** Amount per rep, month and line type, named {@code prefix}, with the plan of the rep-month. */

@@ -2,10 +2,8 @@ package org.salescomp.engine;
 
 import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.least;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -47,8 +45,10 @@ public final class ScorecardBonusLines {
         payMonth.join(scores, new String[] {PayLines.SCENARIO, PayLines.REP_ID, "quarter"})
             .join(quarterDays, new String[] {PayLines.SCENARIO, PayLines.REP_ID, "quarter"}),
         PayLines.SCORECARD_BONUS, amount,
-        concat(lit("scorecard "), PayLines.plain(score.cast("decimal(30,10)")), lit(" × target "),
-            PayLines.money(col(PlanTable.TARGET_BONUS_QUARTERLY)), lit(" × "),
-            col("quarter_active_days").cast("string"), lit("/"), daysInQuarter.cast("string"), lit(" days")));
+        Explanations.args(
+            "score", score.cast("decimal(30,10)"),
+            "target", col(PlanTable.TARGET_BONUS_QUARTERLY),
+            "active_days", col("quarter_active_days"),
+            "quarter_days", daysInQuarter));
   }
 }

@@ -32,6 +32,8 @@ public final class SpecialAwards {
   public static final String RANK = "rank";
   public static final String AMOUNT = "amount";
   public static final String BASIS = "basis";
+  /** The line's explanation arguments of a winner (kept off the awards table). */
+  static final String LINE_ARGS = "line_args";
 
   /** The published {@code special_awards} rows and their {@code special_award} pay lines. */
   public record Result(Dataset<Row> awards, Dataset<Row> lines) {}
@@ -59,7 +61,7 @@ public final class SpecialAwards {
         winners.withColumn(PayLines.MONTH, add_months(col(QuarterMembers.QUARTER), 2))
             .join(plans, new String[] {PayLines.SCENARIO, PayLines.REP_ID, PayLines.MONTH}),
         PayLines.SPECIAL_AWARD, col(AMOUNT),
-        concat(col(AWARD), lit(" award, rank "), col(RANK).cast("string"), lit(": "), col(BASIS)));
+        Explanations.key(PayLines.SPECIAL_AWARD, col(AWARD)), col(LINE_ARGS));
     return new Result(awards, lines);
   }
 
@@ -79,7 +81,9 @@ public final class SpecialAwards {
             col(RANK), col(AwardRulesTable.CX_STAR_AMOUNT).cast(Money.MONEY).as(AMOUNT),
             concat(lit("csat "), PayLines.plain(col("csat_avg").cast(Money.RATE)), lit(" over "),
                 col("csat_responses").cast("string"), lit(" surveys, complaint rate "),
-                PayLines.plain(col("complaint_rate").cast(Money.RATE))).as(BASIS));
+                PayLines.plain(col("complaint_rate").cast(Money.RATE))).as(BASIS),
+            Explanations.args("rank", col(RANK), "csat", col("csat_avg").cast(Money.RATE),
+                "surveys", col("csat_responses"), "complaint_rate", col("complaint_rate").cast(Money.RATE)).as(LINE_ARGS));
   }
 
   private static Dataset<Row> newHireProgress(Dataset<Row> quarters, Dataset<Row> rules, Dataset<Row> repMonthPlans) {
@@ -108,6 +112,9 @@ public final class SpecialAwards {
             col(AwardRulesTable.NHP_AMOUNT).cast(Money.MONEY).as(AMOUNT),
             concat(lit("attainment "), PayLines.plain(col("previous_attainment").cast(Money.RATE)), lit(" -> "),
                 PayLines.plain(col("attainment").cast(Money.RATE)), lit(" in month "),
-                col(RepMonths.MONTH_INDEX).plus(1).cast("string"), lit(" since hire")).as(BASIS));
+                col(RepMonths.MONTH_INDEX).plus(1).cast("string"), lit(" since hire")).as(BASIS),
+            Explanations.args("rank", col(RANK), "previous", col("previous_attainment").cast(Money.RATE),
+                "attainment", col("attainment").cast(Money.RATE), "month_no", col(RepMonths.MONTH_INDEX).plus(1))
+                .as(LINE_ARGS));
   }
 }

@@ -10,7 +10,6 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
@@ -95,9 +94,12 @@ public final class TeamAwards {
     Dataset<Row> lines = LineBuilder.monthLines(
         shares.join(plans, new String[] {PayLines.SCENARIO, PayLines.REP_ID, PayLines.MONTH}),
         PayLines.TEAM_AWARD, col(PoolSplit.SHARE),
-        concat(col(AWARD), lit(" award of team "), col("team_id"), lit(": share "), PayLines.money(col(PoolSplit.SHARE)),
-            lit(" of "), PayLines.money(col("pool")), lit(" among "), col("member_count").cast("string"),
-            lit(" members")));
+        Explanations.key(PayLines.TEAM_AWARD, col(AWARD)),
+        Explanations.args(
+            "team", col("team_id"),
+            "share", col(PoolSplit.SHARE),
+            "pool", col("pool"),
+            "members", col("member_count")));
     return new Result(awards, lines);
   }
 

@@ -18,12 +18,21 @@ final class RosterTables {
         rows.add(RowFactory.create(ids.rep(rep.index()), rep.name(), row.role(),
             ids.team(row.team()), row.manager() < 0 ? null : ids.rep(row.manager()),
             row.mentor() < 0 ? null : ids.rep(row.mentor()), Period.date(rep.hireDay()),
-            rep.terminationDay() == Period.OPEN ? null : Period.date(rep.terminationDay()),
+            // the termination date is the last day worked; the roster row ends (exclusive) the day after
+            rep.terminationDay() == Period.OPEN ? null : Period.date(rep.terminationDay() - 1),
             row.baseSalary(), row.plan(), Period.date(row.validFrom()),
-            row.validTo() == Period.OPEN ? null : Period.date(row.validTo())));
+            leftOpen(rep, row) || row.validTo() == Period.OPEN ? null : Period.date(row.validTo())));
       }
     }
     return rows;
+  }
+
+  /**
+   * As HR often does, the last roster row of every other leaver is left open after the termination:
+   * the termination date alone must end the pay.
+   */
+  static boolean leftOpen(Rep rep, RosterRow row) {
+    return rep.terminationDay() != Period.OPEN && row.validTo() == rep.terminationDay() && rep.index() % 2 == 0;
   }
 
   static List<Row> teams(World world) {

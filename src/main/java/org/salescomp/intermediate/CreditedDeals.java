@@ -20,6 +20,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.salescomp.common.Money;
 import org.salescomp.common.Periods;
+import org.salescomp.staging.FxDailyRates;
 import org.salescomp.staging.StagedDeals;
 
 /**

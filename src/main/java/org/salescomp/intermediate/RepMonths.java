@@ -1,12 +1,19 @@
 package org.salescomp.intermediate;
 
+import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.months_between;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 
+import java.time.LocalDate;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.salescomp.common.Periods;
@@ -30,6 +37,28 @@ public final class RepMonths {
   public static final String MONTH_INDEX = "month_index";
 
   private RepMonths() {}
+
+  /**
+   * The months after a rep's last active month, up to {@code lastMonth}, with no active day: the
+   * attributes of the rep's last rep-month (its plan, team, role), {@code active_days} 0. A rep with no
+   * active day in a month still gets the month's clawbacks and adjustments (on the plan of the last
+   * active day, version in force for the month), so a clawback after a termination is never skipped.
+   *
+   * @param repMonths {@link #build}
+   */
+  public static Dataset<Row> afterLastActive(Dataset<Row> repMonths, LocalDate lastMonth) {
+    Column[] columns = java.util.Arrays.stream(repMonths.columns()).map(c -> col(c)).toArray(Column[]::new);
+    return repMonths
+        .groupBy(col(REP_ID).as("last_rep_id"))
+        .agg(max_by(struct(columns), col(MONTH)).as("last_month_row"))
+        .select(col("last_month_row.*"))
+        .where(col(MONTH).lt(lit(lastMonth)))
+        .withColumn(MONTH, explode(sequence(add_months(col(MONTH), 1), lit(lastMonth), expr("interval 1 month"))))
+        .withColumn(ACTIVE_DAYS, lit(0))
+        .withColumn(DAYS_IN_MONTH, Periods.daysInMonth(col(MONTH)))
+        .withColumn(MONTH_INDEX, months_between(col(MONTH), Periods.monthOf(col(HIRE_DATE))).cast("int"))
+        .select(columns);
+  }
 
   public static Dataset<Row> build(Dataset<Row> rosterMonths) {
     Dataset<Row> perRep = rosterMonths

@@ -18,6 +18,11 @@ public final class SchemaError extends RuntimeException {
     super(message);
   }
 
+  /** The source has no header line (an empty file, or a folder without data files). */
+  public static SchemaError empty(String table, String location) {
+    return new SchemaError("source " + table + " (" + location + "): empty, no header line and no rows");
+  }
+
   /** A column is present with a type the contract's type cannot be read from. */
   public static SchemaError wrongType(String table, String column, String expectedType, String actualType,
       String location) {

@@ -28,7 +28,6 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.types.TimestampNTZType;
 import org.apache.spark.sql.types.TimestampType;
-import org.salescomp.config.SourceSettings;
 
 /**
  * Reads an input table as configured and returns the contract's columns, in the contract's order.

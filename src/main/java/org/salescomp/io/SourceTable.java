@@ -15,7 +15,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The twelve input tables of the data contract ({@code shared/docs/data-contract.md}): name, explicit
+ * The twelve input tables of the data contract ({@code docs/data-contract.md}): name, explicit
  * schema and key. The config key of a source is {@code salescomp.sources.<name>}.
  */
 public enum SourceTable {

@@ -2,13 +2,20 @@ package org.salescomp.io;
 
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The one place a SparkSession is built: Delta enabled, UTC, settings from the config. */
 public final class SparkSessions {
+  private static final Logger LOG = LoggerFactory.getLogger(SparkSessions.class);
+  /** The master when neither the config nor spark-submit names one. */
+  static final String LOCAL_MASTER = "local[*]";
+
   private SparkSessions() {}
 
   /**
-   * @param master a Spark master URL, or null to leave it to spark-submit
+   * @param master a Spark master URL, or null to leave it to spark-submit ({@value #LOCAL_MASTER} when
+   *     not run by spark-submit)
    * @param extraConf further {@code spark.*} settings (from {@code salescomp.spark.conf})
    */
   public static SparkSession create(
@@ -32,6 +39,10 @@ public final class SparkSessions {
         .config("spark.sql.adaptive.autoBroadcastJoinThreshold", "32m");
     if (master != null && !master.isBlank()) {
       builder.master(master);
+    } else if (System.getProperty("spark.master") == null) {
+      // not under spark-submit (which sets spark.master from --master or spark-defaults.conf): run locally
+      LOG.warn("salescomp.spark.master is empty and no spark-submit master is set: using {}", LOCAL_MASTER);
+      builder.master(LOCAL_MASTER);
     }
     extraConf.forEach(builder::config);
     return builder.getOrCreate();

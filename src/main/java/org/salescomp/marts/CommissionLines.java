@@ -8,7 +8,10 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.salescomp.common.Messages;
+import org.salescomp.engine.Explanations;
 import org.salescomp.engine.PayLines;
+import org.salescomp.engine.Payouts;
 import org.salescomp.engine.PlanTable;
 
 /** Shapes the engine's baseline output as the published tables {@code commission_lines} and {@code payouts}. */
@@ -17,10 +20,16 @@ public final class CommissionLines {
 
   private CommissionLines() {}
 
-  /** {@code commission_lines}: one row per line of pay of the baseline scenario. */
-  public static Dataset<Row> published(Dataset<Row> payLines, String runId) {
+  /**
+   * {@code commission_lines}: one row per line of pay of the baseline scenario, with its explanation's
+   * key and arguments and, for BI tools, its text in the configured language.
+   */
+  public static Dataset<Row> published(Dataset<Row> payLines, String runId, Messages messages) {
     List<Column> columns = new ArrayList<>();
     for (String c : PayLines.COLUMNS) {
+      if (c.equals(PayLines.EXPLANATION_KEY)) {
+        columns.add(Explanations.text(messages).as(PayLines.EXPLANATION));
+      }
       if (!c.equals(PayLines.SCENARIO)) {
         columns.add(col(c));
       }

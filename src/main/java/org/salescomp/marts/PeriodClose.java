@@ -15,6 +15,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.salescomp.common.Money;
+import org.salescomp.engine.Payouts;
 
 /**
  * {@code period_close}: one row per closed month ("Closed periods (the pay ledger)"): when it was closed,

@@ -17,6 +17,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.StructType;
+import org.salescomp.quality.SourceTally;
 
 /**
  * {@code run_log}: one row per run id (a rerun with the same id replaces its row). Records what the
@@ -50,19 +51,9 @@ public final class RunLog {
       .add("output_versions", createMapType(StringType, LongType, false), false)
       .add("quarantined_by_reason", createMapType(StringType, LongType, false), false);
 
-  /** Counts of one source: read = accepted + quarantined + deferred. */
-  public record SourceCount(String source, long read, long accepted, long quarantined, long deferred) {
-    public SourceCount {
-      if (read != accepted + quarantined + deferred) {
-        throw new IllegalStateException("source " + source + " does not reconcile: read " + read
-            + " != accepted " + accepted + " + quarantined " + quarantined + " + deferred " + deferred);
-      }
-    }
-  }
-
   public record Entry(String runId, String job, LocalDate logicalDate, LocalDate monthsFrom, LocalDate monthsTo,
       Instant startedAt, Instant finishedAt, String status, String appVersion, String configHash,
-      Map<String, String> planHashes, List<SourceCount> sourceCounts, Map<String, Long> rowsWritten,
+      Map<String, String> planHashes, List<SourceTally> sourceCounts, Map<String, Long> rowsWritten,
       Map<String, Long> unattributed, Map<String, Long> inputVersions, Map<String, String> inputFingerprints,
       Map<String, Long> outputVersions, Map<String, Long> quarantinedByReason) {}
 
@@ -70,7 +61,7 @@ public final class RunLog {
 
   public static Row row(Entry e) {
     List<Row> counts = e.sourceCounts().stream()
-        .map(c -> RowFactory.create(c.source(), c.read(), c.accepted(), c.quarantined(), c.deferred()))
+        .map(c -> RowFactory.create(c.table().tableName(), c.read(), c.accepted(), c.quarantined(), c.deferred()))
         .toList();
     return RowFactory.create(e.runId(), e.job(), Date.valueOf(e.logicalDate()), Date.valueOf(e.monthsFrom()),
         Date.valueOf(e.monthsTo()), Timestamp.from(e.startedAt()), Timestamp.from(e.finishedAt()), e.status(),

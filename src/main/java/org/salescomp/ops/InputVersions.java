@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.SparkSession;
 import org.salescomp.config.Settings;
-import org.salescomp.config.SourceFormat;
-import org.salescomp.config.SourceSettings;
+import org.salescomp.io.SourceFormat;
+import org.salescomp.io.SourceSettings;
 import org.salescomp.io.SourceTable;
 
 /**

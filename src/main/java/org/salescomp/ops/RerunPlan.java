@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.salescomp.config.Settings;
-import org.salescomp.config.SourceFormat;
-import org.salescomp.config.SourceSettings;
+import org.salescomp.io.SourceFormat;
+import org.salescomp.io.SourceSettings;
 import org.salescomp.io.LakehousePaths;
 import org.salescomp.io.SourceTable;
 

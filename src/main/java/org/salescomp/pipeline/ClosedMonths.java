@@ -2,6 +2,7 @@ package org.salescomp.pipeline;
 
 import java.time.YearMonth;
 import java.util.Optional;
+import org.salescomp.domain.RunScope;
 
 /**
  * The closed months of a lakehouse ({@code period_close}): every month from {@code first} to {@code last}, since

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.salescomp.domain.RunScope;
 
 /**
  * The KPI rows a run owns: its months, and the quarters and years that contain them (recomputed in

@@ -69,7 +69,7 @@ final class Ledger {
     Dataset<Row> credits = paid.where(col(PayLines.LINE_TYPE).equalTo(lit(PayLines.COMMISSION)))
         .select(col(PayLines.DEAL_ID).as(LateRows.DEAL_ID), col(PayLines.REP_ID).as(LateRows.REP_ID)).distinct();
     Dataset<Row> adjustments = paid.where(col(PayLines.LINE_TYPE).equalTo(lit(PayLines.ADJUSTMENT)))
-        .select(AdjustmentLines.adjustmentId(col(PayLines.EXPLANATION)).as(LateRows.ADJUSTMENT_ID)).distinct();
+        .select(AdjustmentLines.adjustmentId(col(PayLines.EXPLANATION_ARGS)).as(LateRows.ADJUSTMENT_ID)).distinct();
     return new LateRows(range.from().atDay(1), range.to().atEndOfMonth(), credits, adjustments);
   }
 

@@ -15,6 +15,7 @@ import org.salescomp.common.Stages;
 import org.salescomp.config.Settings;
 import org.salescomp.domain.Plan;
 import org.salescomp.domain.PlanVersion;
+import org.salescomp.domain.RunScope;
 import org.salescomp.engine.AwardRulesTable;
 import org.salescomp.engine.CompEngine;
 import org.salescomp.engine.PriorPeriodAdjustments;
@@ -27,6 +28,7 @@ import org.salescomp.marts.RunLog;
 import org.salescomp.ops.InputVersions;
 import org.salescomp.quality.GateResult;
 import org.salescomp.quality.InputGate;
+import org.salescomp.quality.SourceTally;
 import org.salescomp.staging.SourceData;
 
 /**
@@ -55,7 +57,7 @@ public final class NightlyJob {
     GateResult gate = InputGate.check(Sources.readRaw(spark, settings, inputVersions), scope.logicalDate(),
         settings.reportingCurrency(), ledger.lateRows(closed.beforeWindow(scope, settings.restateMonths())));
     try {
-      List<RunLog.SourceCount> sourceCounts = gate.counts();
+      List<SourceTally> sourceCounts = gate.tally();
       gate.requireWithinThreshold(settings.quality());
       SourceData inputs = gate.accepted();
       PlanCoverage.requirePlansFor(inputs.get(SourceTable.REPS), settings.comp().plans().keySet());
@@ -63,7 +65,7 @@ public final class NightlyJob {
       PayrollModel.Rules rules = rules(spark, settings);
       RunScope computed = restated.map(r -> scope.reaching(r.from())).orElse(scope);
       PlanCoverage.requireVersionsInForce(
-          RepMonths.build(RosterMonths.build(inputs.get(SourceTable.REPS), computed.computeFrom(rules.lookbackMonths()),
+          RepMonths.build(RosterMonths.build(PayrollModel.employed(inputs).get(SourceTable.REPS), computed.computeFrom(rules.lookbackMonths()),
               scope.lastMonthStart())), rules.planTable());
       PayrollModel model = PayrollModel.build(inputs, rules, computed, Stages.checkpointed(), CompEngine.Detail.LINES,
           corrections(ledger, closed, restated, scope.startingAt(firstOpen)));
@@ -73,7 +75,7 @@ public final class NightlyJob {
       }
       DeltaPublisher publisher = new DeltaPublisher(spark, settings.lakehouseRoot(), runId);
       Map<String, Long> written = PublishedTables.write(publisher, model, gate.quarantine(runId), scope,
-          scope.startingAt(firstOpen), runId);
+          scope.startingAt(firstOpen), runId, settings.messages());
       Map<String, Long> unattributed = model.kpis().unattributedCounts(scope);
       Map<String, Long> outputVersions = new TreeMap<>();
       written.keySet().forEach(table -> outputVersions.put(table, publisher.version(table)));

@@ -2,17 +2,20 @@ package org.salescomp.pipeline;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.salescomp.common.EmploymentBounds;
 import org.salescomp.common.Stages;
 import org.salescomp.domain.Coaching;
+import org.salescomp.domain.RunScope;
 import org.salescomp.engine.CompEngine;
 import org.salescomp.engine.PlanTable;
 import org.salescomp.engine.RepMonthPlans;
 import org.salescomp.intermediate.CreditedDeals;
-import org.salescomp.intermediate.FxDailyRates;
+import org.salescomp.staging.FxDailyRates;
 import org.salescomp.intermediate.RepMonths;
 import org.salescomp.intermediate.RepQuotas;
 import org.salescomp.intermediate.RosterMonths;
@@ -62,6 +65,7 @@ public record PayrollModel(
   /** @param corrections step 12, the pay ledger's corrections of closed months ({@link CompEngine.Corrections}) */
   public static PayrollModel build(SourceData inputs, Rules rules, RunScope scope, Stages stages,
       CompEngine.Detail detail, CompEngine.Corrections corrections) {
+    inputs = employed(inputs);
     Dataset<Row> roster = inputs.get(SourceTable.REPS);
     Dataset<Row> deals = StagedDeals.build(inputs.get(SourceTable.DEALS), scope.logicalDate());
     Dataset<Row> credited = stages.stage("credited_deals", CreditedDeals.build(deals,
@@ -76,13 +80,30 @@ public record PayrollModel(
 
     KpiModel kpis = staged(KpiModel.build(inputs, credited, repMonths, quotas, repMonthPlans,
         rules.requiredCourses(), scope), stages);
+    Dataset<Row> idleMonthPlans = RepMonthPlans.build(RepMonths.afterLastActive(repMonths, scope.lastMonthStart()),
+        rules.planTable());
     CompEngine.Result pay = CompEngine.run(new CompEngine.Inputs(credited, deals, rosterMonths, repMonthPlans,
-        rules.planTable(), quotas,
-        inputs.get(SourceTable.CUSTOMER_RETENTION), inputs.get(SourceTable.ADJUSTMENTS), kpis.repPeriods(),
+        idleMonthPlans, rules.planTable(), quotas,
+        inputs.get(SourceTable.CUSTOMER_RETENTION), inputs.get(SourceTable.ADJUSTMENTS),
+        inputs.get(SourceTable.TEAMS), terminations(roster), kpis.repPeriods(),
         kpis.teamPeriods(), kpis.scorecardScores(), rules.awardRules()), stages, detail, corrections);
     Dataset<Row> baselinePlans = repMonthPlans.where(col(PlanTable.SCENARIO).equalTo(lit(PlanTable.BASELINE)));
     Dataset<Row> coaching = CoachingFlags.build(kpis.repPeriods(), baselinePlans, rules.coaching());
     return new PayrollModel(credited, rosterMonths, repMonths, repMonthPlans, kpis, pay, coaching);
+  }
+
+  /**
+   * The inputs with the roster cut to active days (employment bounds): from here on, every question of
+   * which roster row holds on a date (proration, team and plan, award and mentor membership) asks about
+   * active days.
+   */
+  public static SourceData employed(SourceData inputs) {
+    return inputs.with(SourceTable.REPS, EmploymentBounds.activeRows(inputs.get(SourceTable.REPS)));
+  }
+
+  /** One row per rep: the termination date (null while employed). */
+  private static Dataset<Row> terminations(Dataset<Row> roster) {
+    return roster.groupBy(col("rep_id")).agg(max(col("termination_date")).as("termination_date"));
   }
 
   /** The KPI tables as stages; their shared parts are cached while the stages are computed. */

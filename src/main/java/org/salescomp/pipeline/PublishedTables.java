@@ -15,6 +15,8 @@ import java.util.concurrent.Future;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.salescomp.common.Messages;
+import org.salescomp.domain.RunScope;
 import org.salescomp.engine.PayLines;
 import org.salescomp.engine.PlanTable;
 import org.salescomp.io.DeltaPublisher;
@@ -36,7 +38,7 @@ final class PublishedTables {
    *     the replaced months)
    */
   static Map<String, Long> write(DeltaPublisher publisher, PayrollModel model, Dataset<Row> quarantine,
-      RunScope scope, RunScope payScope, String runId) {
+      RunScope scope, RunScope payScope, String runId, Messages messages) {
     Map<String, Callable<Long>> tasks = new LinkedHashMap<>();
     // the run's own quarantined rows: a rerun with the same run id replaces them
     tasks.put(Quarantine.TABLE, () -> publisher.replace(Quarantine.TABLE,
@@ -45,11 +47,16 @@ final class PublishedTables {
         Quarantine.ownedRows(runId)));
     String paidMonths = between("month", payScope.firstDay(), payScope.lastMonthStart());
     tasks.put("commission_lines", () -> publisher.replace("commission_lines",
-        CommissionLines.published(model.pay().lines(), runId).where(monthsIn(payScope, "month"))
+        CommissionLines.published(model.pay().lines(), runId, messages).where(monthsIn(payScope, "month"))
             .repartition(col("month")).sortWithinPartitions("rep_id", "line_type", "deal_id", "explanation", "amount"),
         paidMonths, "month"));
     tasks.put("payouts", () -> publisher.replace("payouts",
         CommissionLines.publishedPayouts(model.pay().payouts(), runId).where(monthsIn(payScope, "month"))
+            .repartition(1).sortWithinPartitions("month", "rep_id"),
+        paidMonths));
+
+    tasks.put("rep_balances", () -> publisher.replace("rep_balances",
+        withRunId(baseline(model.pay().balances()).where(monthsIn(payScope, "month")), runId)
             .repartition(1).sortWithinPartitions("month", "rep_id"),
         paidMonths));
 

@@ -10,9 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.salescomp.common.AppVersion;
+import org.salescomp.common.LocaleFormat;
+import org.salescomp.common.Messages;
 
 /**
  * The executive dashboard of a month: one self-contained HTML file. The data are aggregates of the
@@ -39,22 +42,29 @@ public final class DashboardPage {
     return data;
   }
 
-  public static String render(Map<String, Object> data) {
+  /** The page in the language of {@code messages}, figures formatted by {@code format}. */
+  public static String render(Map<String, Object> data, Messages messages, LocaleFormat format) {
     String echarts = Html.resource(ECHARTS);
     if (echarts.contains("</script")) {
       throw new IllegalStateException(ECHARTS + " cannot be inlined: it contains </script");
     }
-    return Html.fill(Html.resource("dashboard.html"), Map.of(
-        "month", Html.escape(String.valueOf(data.get("month"))),
-        "style", Html.resource("dashboard.css"),
-        "data", Json.write(data),
-        "echarts", echarts,
-        "script", Html.resource("dashboard.js")));
+    String template = Html.resource("dashboard.html");
+    YearMonth month = YearMonth.parse(String.valueOf(data.get("month")));
+    Map<String, String> values = new HashMap<>(DashboardText.templateTexts(template, messages, month, format));
+    values.put("lang", messages.locale().tag());
+    values.put("month", Html.escape(month.toString()));
+    values.put("monthText", Html.escape(format.month(month)));
+    values.put("style", Html.resource("dashboard.css"));
+    values.put("data", Json.write(DashboardText.localised(data, messages, format)));
+    values.put("echarts", echarts);
+    values.put("script", Html.resource("dashboard.js"));
+    return Html.fill(template, values);
   }
 
   /** Writes the month's dashboard to {@code file} (its folder created when missing). */
-  public static Path write(PublishedLakehouse lakehouse, YearMonth month, Path file) {
-    String html = render(data(lakehouse, month));
+  public static Path write(PublishedLakehouse lakehouse, YearMonth month, Path file, Messages messages,
+      LocaleFormat format) {
+    String html = render(data(lakehouse, month), messages, format);
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) {

@@ -3,6 +3,7 @@ package org.salescomp.publish;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Set;
+import org.salescomp.common.LocaleFormat;
 
 /** How a KPI measure reads on a page: money with cents, shares as percentages, scores with four decimals. */
 final class KpiText {
@@ -24,6 +25,26 @@ final class KpiText {
         return Html.percent(d);
       }
       return Html.plain(d.setScale(Math.min(d.scale(), 4), RoundingMode.HALF_UP));
+    }
+    return value.toString();
+  }
+
+  /** As {@link #format(String, Object)}, in a language: money with its currency, grouped counts. */
+  static String format(String measure, Object value, LocaleFormat f) {
+    if (value == null) {
+      return "–";
+    }
+    if (value instanceof BigDecimal d) {
+      if (MONEY.contains(measure)) {
+        return f.money(d);
+      }
+      if (SHARES.contains(measure)) {
+        return f.percent1(d);
+      }
+      return f.plain(d.setScale(Math.min(d.scale(), 4), RoundingMode.HALF_UP));
+    }
+    if (value instanceof Integer || value instanceof Long) {
+      return f.number(BigDecimal.valueOf(((Number) value).longValue()));
     }
     return value.toString();
   }

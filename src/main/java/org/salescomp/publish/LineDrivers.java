@@ -5,7 +5,7 @@ import java.util.Map;
 import org.salescomp.engine.PayLines;
 
 /**
- * Which of the rep's KPIs drive each kind of line (shared/docs/compensation-model.md): commission tiers
+ * Which of the rep's KPIs drive each kind of line (docs/compensation-rules.md): commission tiers
  * follow attainment of quota, the cx modifier CSAT and complaints, clawbacks cancellations and churn
  * (retention); the quarter's bonus and awards follow the quarter's measures. Lines of other kinds (base
  * salary, guarantee, mentor bonus, adjustments, cap) depend on no KPI.
@@ -14,7 +14,8 @@ final class LineDrivers {
   /** The line types in the order the model computes them: a statement lists its lines in this order. */
   static final List<String> ORDER = List.of(PayLines.BASE_SALARY, PayLines.COMMISSION, PayLines.CX_ADJUSTMENT,
       PayLines.CAP_ADJUSTMENT, PayLines.CLAWBACK, PayLines.GUARANTEE_TOPUP, PayLines.MENTOR_BONUS,
-      PayLines.ADJUSTMENT, PayLines.SCORECARD_BONUS, PayLines.TEAM_AWARD, PayLines.SPECIAL_AWARD,
+      PayLines.ADJUSTMENT, PayLines.SCORECARD_BONUS, PayLines.TEAM_AWARD, PayLines.SPECIAL_AWARD, PayLines.SPIFF,
+      PayLines.OVERRIDE, PayLines.DRAW_RECOVERY, PayLines.DRAW_TOPUP, PayLines.NEGATIVE_CARRY,
       PayLines.PRIOR_PERIOD_ADJUSTMENT);
 
   private static final Map<String, List<String>> MONTH = Map.of(

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Column;
-import org.salescomp.marts.Payouts;
+import org.salescomp.engine.Payouts;
 
 /**
  * The dashboard's pay mix: the {@code payouts} columns in five groups that add up to {@code total}.
- * Commission is net of what adjusts it (clawbacks, cx modifier, cap, guarantee top-up); bonus is the
- * scorecard bonus and the mentor bonus.
+ * Commission is net of what adjusts it (clawbacks, cx modifier, cap, guarantee top-up, draws, their
+ * recovery and negative months carried) and includes a manager's override on the team's revenue; bonus is the scorecard bonus, the mentor bonus and SPIFFs.
  */
 final class PayMix {
   static final Map<String, List<String>> GROUPS = groups();
@@ -24,8 +24,9 @@ final class PayMix {
   private static Map<String, List<String>> groups() {
     Map<String, List<String>> groups = new LinkedHashMap<>();
     groups.put("base", List.of("base_salary"));
-    groups.put("commission", List.of("commission", "clawback", "cx_adjustment", "cap_adjustment", "guarantee_topup"));
-    groups.put("bonus", List.of("bonus", "mentor_bonus"));
+    groups.put("commission", List.of("commission", "clawback", "cx_adjustment", "cap_adjustment", "guarantee_topup",
+        "override", "draw_topup", "draw_recovery", "negative_carry"));
+    groups.put("bonus", List.of("bonus", "mentor_bonus", "spiff"));
     groups.put("awards", List.of("awards"));
     // corrections of closed months are manual adjustments' kin: money paid outside the month's own rules
     groups.put("adjustments", List.of("adjustments", "prior_period_adjustments"));

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.salescomp.config.ConfigError;
+import org.salescomp.config.PostgresTarget;
 
 /**
  * The publish's password, looked up when it connects: the first line of {@code password-file} when one is

@@ -19,6 +19,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.postgresql.PGConnection;
 import org.salescomp.common.AppVersion;
+import org.salescomp.config.PostgresTarget;
 
 /**
  * Copies published tables into a PostgreSQL schema, atomically per publish. Each table is first loaded

@@ -34,6 +34,12 @@ public record Statement(
     lines = List.copyOf(lines);
   }
 
+  /** The statement of an open month. */
+  public Statement(String repId, LocalDate month, List<StatementLine> lines, BigDecimal payoutTotal,
+      Map<String, Object> monthKpis, Map<String, Object> quarterKpis) {
+    this(repId, month, lines, payoutTotal, monthKpis, quarterKpis, null);
+  }
+
   /** The lines that correct closed months ({@code prior_period_adjustment}), in the model's order. */
   public List<StatementLine> corrections() {
     return lines.stream().filter(l -> l.forMonth() != null).toList();

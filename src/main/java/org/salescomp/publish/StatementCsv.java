@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.salescomp.common.LocaleFormat;
+import org.salescomp.common.Messages;
 
 /**
  * A statement as CSV, one record per row of a tidy table: {@code section} is {@code line} (a line of
@@ -17,19 +19,24 @@ final class StatementCsv {
 
   private StatementCsv() {}
 
-  static String render(Statement s) {
+  /** Headers in the statement's language, money columns naming the currency; values exact, as published. */
+  static String render(Statement s, Messages m, LocaleFormat f) {
     StringBuilder out = new StringBuilder();
-    out.append(CsvRecord.of(HEADER)).append("\r\n");
+    List<String> header = new ArrayList<>();
+    HEADER.forEach(h -> header.add(m.text("statement.csv." + h, "currency", f.currencyCode())));
+    out.append(CsvRecord.of(header)).append("\r\n");
     String month = s.month().toString();
     for (StatementLine l : s.lines()) {
       record(out, s.repId(), month, "line", l.lineType(), l.dealId(), KpiText.exact(l.creditedAmount()),
           l.tier() == null ? null : l.tier().toString(), KpiText.exact(l.rate()), KpiText.exact(l.multiplier()),
-          KpiText.exact(l.amount()), null, l.planId(), l.explanation(), l.corrects());
+          KpiText.exact(l.amount()), null, l.planId(), l.explained(m), l.corrects());
     }
     record(out, s.repId(), month, "total", "total", null, null, null, null, null, s.total().toPlainString(),
-        s.payoutTotal().toPlainString(), null, "sum of " + s.lines().size() + " lines; value is payouts.total");
-    kpis(out, s, "kpi_month", s.monthKpis(), "month from " + month);
-    kpis(out, s, "kpi_quarter", s.quarterKpis(), "quarter from " + s.quarter());
+        s.payoutTotal().toPlainString(), null, m.text("statement.csv.total", "count", Integer.toString(s.lines().size()),
+            "currency", f.currencyCode()));
+    kpis(out, s, "kpi_month", s.monthKpis(), m.text("statement.csv.kpi_month",
+        "month", f.month(java.time.YearMonth.from(s.month()))));
+    kpis(out, s, "kpi_quarter", s.quarterKpis(), m.text("statement.csv.kpi_quarter", "quarter", f.quarter(s.quarter())));
     return out.toString();
   }
 

@@ -7,13 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.salescomp.common.LocaleFormat;
+import org.salescomp.common.Messages;
 
 /** Writes statements as files: {@code statement-<rep>-<yyyy-MM>.html} and {@code .csv}, one pair per rep. */
 public final class StatementFiles {
   private StatementFiles() {}
 
-  /** Writes every statement into {@code dir} (created when missing); returns the files written. */
-  public static List<Path> write(List<Statement> statements, Path dir) {
+  /**
+   * Writes every statement into {@code dir} (created when missing), in the language of {@code messages};
+   * returns the files written.
+   */
+  public static List<Path> write(List<Statement> statements, Path dir, Messages messages, LocaleFormat format) {
     List<Path> written = new ArrayList<>();
     try {
       Files.createDirectories(dir);
@@ -24,8 +29,8 @@ public final class StatementFiles {
               + s.total().toPlainString() + " but payouts.total is " + s.payoutTotal().toPlainString());
         }
         String base = baseName(s);
-        written.add(Files.writeString(dir.resolve(base + ".html"), StatementHtml.render(s), StandardCharsets.UTF_8));
-        written.add(Files.writeString(dir.resolve(base + ".csv"), StatementCsv.render(s), StandardCharsets.UTF_8));
+        written.add(Files.writeString(dir.resolve(base + ".html"), StatementHtml.render(s, messages, format), StandardCharsets.UTF_8));
+        written.add(Files.writeString(dir.resolve(base + ".csv"), StatementCsv.render(s, messages, format), StandardCharsets.UTF_8));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write statements into " + dir, e);

@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.salescomp.engine.Explanations;
 import org.salescomp.engine.PayLines;
 
 /**
@@ -100,16 +101,22 @@ public final class Statements {
 
   private static Map<String, List<StatementLine>> lines(Dataset<Row> commissionLines) {
     Map<String, List<StatementLine>> byRep = new TreeMap<>();
-    // a lakehouse last written before the pay ledger has no for_month / for_line_type yet
-    boolean ledger = Arrays.asList(commissionLines.columns()).contains(PayLines.FOR_MONTH);
-    Dataset<Row> rows = commissionLines.select(col("rep_id"), col("line_type"), col("deal_id"), col("credited_amount"),
-        col("tier"), col("rate"), col("multiplier"), col("amount"), col("explanation"), col("plan_id"),
-        ledger ? col(PayLines.FOR_MONTH) : lit(null).cast("date"), ledger ? col(PayLines.FOR_LINE_TYPE) : lit(null).cast("string"));
+    // tables published before explanations were data have no key and arguments: their text is shown
+    boolean keyed = List.of(commissionLines.columns()).contains(PayLines.EXPLANATION_KEY);
+    // nor, before the pay ledger, for_month and for_line_type
+    boolean ledger = List.of(commissionLines.columns()).contains(PayLines.FOR_MONTH);
+    Dataset<Row> rows = commissionLines.select(col("rep_id"), col("line_type"), col("deal_id"),
+        col("credited_amount"), col("tier"), col("rate"), col("multiplier"), col("amount"), col("explanation"),
+        col("plan_id"), keyed ? col(PayLines.EXPLANATION_KEY) : lit(null).cast("string"),
+        keyed ? col(PayLines.EXPLANATION_ARGS) : lit(null).cast(Explanations.ARGS_TYPE),
+        ledger ? col(PayLines.FOR_MONTH) : lit(null).cast("date"),
+        ledger ? col(PayLines.FOR_LINE_TYPE) : lit(null).cast("string"));
     for (Row r : rows.collectAsList()) {
+      Map<String, String> args = r.isNullAt(11) ? null : r.getJavaMap(11);
       byRep.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(new StatementLine(r.getString(1),
           r.getString(2), r.getDecimal(3), r.isNullAt(4) ? null : r.getInt(4), r.getDecimal(5), r.getDecimal(6),
-          r.getDecimal(7), r.getString(8), r.getString(9), r.isNullAt(10) ? null : r.getDate(10).toLocalDate(),
-          r.getString(11)));
+          r.getDecimal(7), r.getString(8), r.getString(10), args, r.getString(9),
+          r.isNullAt(12) ? null : r.getDate(12).toLocalDate(), r.getString(13)));
     }
     byRep.values().forEach(list -> list.sort(MODEL_ORDER));
     return byRep;

@@ -15,8 +15,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
+import org.salescomp.config.QualityRules;
 import org.salescomp.io.SourceTable;
-import org.salescomp.marts.RunLog;
 import org.salescomp.staging.SourceData;
 
 /**
@@ -67,13 +67,6 @@ public final class GateResult {
       all = all == null ? rows : all.unionAll(rows);
     }
     return all.sparkSession().createDataFrame(all.rdd(), Quarantine.SCHEMA);
-  }
-
-  /** Rows read, accepted, quarantined and deferred per source, for {@code run_log}. */
-  public List<RunLog.SourceCount> counts() {
-    return tally().stream()
-        .map(t -> new RunLog.SourceCount(t.table().tableName(), t.read(), t.accepted(), t.quarantined(), t.deferred()))
-        .toList();
   }
 
   /** Quarantined rows per source and reason, keyed {@code deals/NEGATIVE_AMOUNT}: for run_log's quarantine counts. */

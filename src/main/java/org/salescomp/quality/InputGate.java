@@ -17,7 +17,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
-import org.salescomp.intermediate.FxDailyRates;
+import org.salescomp.staging.FxDailyRates;
 import org.salescomp.io.SourceTable;
 import org.salescomp.quality.Verdicts.Check;
 import org.salescomp.staging.SourceData;
@@ -103,7 +103,7 @@ public final class InputGate {
     // deals before their credits are judged: the credits read these, and then fail their deal or not
     Dataset<Row> deals = referToCustomer(lateDeals(own(SourceTable.DEALS)), customerIndex);
     deals = refer(deals, repIndex, col("owner_rep_id"), REP, List.of(unknownRep("owner_rep_id",
-        not(ParentIndex.repHoldsOn(REP, col("close_date"))), concat(lit(" holds no accepted roster row on "),
+        not(ParentIndex.repActiveOn(REP, col("close_date"))), concat(lit(" is not active (roster row within hire..termination) on "),
             text("close_date")))));
     deals = cuts.of(fxMissing(deals, accepted(fx, SourceTable.FX_RATES)));
 
@@ -111,8 +111,8 @@ public final class InputGate {
     credits = ownAfterDeferral(SourceTable.DEAL_CREDITS, Verdicts.defer(credits, ParentIndex.dealDeferred(DEAL)));
     credits = Verdicts.apply(lateCredits(credits, deals), List.of(unknownDeal(lit(true))));
     credits = cuts.of(refer(credits, repIndex, col("rep_id"), REP, List.of(unknownRep("rep_id",
-        not(ParentIndex.repHoldsOn(REP, col(DEAL + ParentIndex.CLOSE_DATE))),
-        concat(lit(" holds no accepted roster row on the deal's close date "), text(DEAL + ParentIndex.CLOSE_DATE))))));
+        not(ParentIndex.repActiveOn(REP, col(DEAL + ParentIndex.CLOSE_DATE))),
+        concat(lit(" is not active (roster row within hire..termination) on the deal's close date "), text(DEAL + ParentIndex.CLOSE_DATE))))));
     ParentIndex creditTotals = ParentIndex.of(CreditTotals.perDeal(credits), CreditTotals.DEAL_ID, false);
     done(SourceTable.DEAL_CREDITS, refer(credits, creditTotals, col("deal_id"), CREDITS, CreditTotals.check(CREDITS)));
     deals = done(SourceTable.DEALS, refer(deals, creditTotals, col("deal_id"), CREDITS, CreditTotals.check(CREDITS)));

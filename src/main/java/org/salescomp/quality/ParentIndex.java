@@ -15,6 +15,7 @@ import java.util.Arrays;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.salescomp.common.EmploymentBounds;
 
 /**
  * The accepted rows of a parent table, reduced to what children look up: one row per key. A child
@@ -24,7 +25,10 @@ import org.apache.spark.sql.Row;
 final class ParentIndex {
   static final String KEY = "key";
   static final String FOUND = "found";
-  /** Rep index: the accepted roster rows of the rep, {@code array<struct<valid_from, valid_to>>}. */
+  /**
+   * Rep index: the accepted roster rows of the rep, {@code array<struct<valid_from, valid_to, active_from,
+   * active_until>>}, the last two the row's active days (employment bounds).
+   */
   static final String ROWS = "rows";
   /** Deal index: whether the deal is accepted, deferred, and the accepted deal's close date. */
   static final String ACCEPTED = "accepted";
@@ -54,7 +58,10 @@ final class ParentIndex {
   static ParentIndex reps(Dataset<Row> checkedRoster) {
     return new ParentIndex(checkedRoster.where(Verdicts.isOpen())
         .groupBy(col("rep_id").as(KEY))
-        .agg(collect_list(struct(col("valid_from"), col("valid_to"))).as(ROWS)), true);
+        .agg(collect_list(struct(col("valid_from"), col("valid_to"),
+            EmploymentBounds.activeFrom(col("valid_from"), col("hire_date")).as("active_from"),
+            EmploymentBounds.activeUntil(col("valid_to"), col("termination_date")).as("active_until"))).as(ROWS)),
+        true);
   }
 
   /** Per deal id: accepted (one copy went through), deferred, and the accepted copy's close date. */
@@ -85,9 +92,10 @@ final class ParentIndex {
     return col(prefix + ROWS).isNotNull();
   }
 
-  static Column repHoldsOn(String prefix, Column day) {
-    return coalesce(exists(col(prefix + ROWS), r -> r.getField("valid_from").leq(day)
-        .and(r.getField("valid_to").isNull().or(day.lt(r.getField("valid_to"))))), lit(false));
+  /** The day is active for the rep: a roster row holds on it within hire_date .. termination_date. */
+  static Column repActiveOn(String prefix, Column day) {
+    return coalesce(exists(col(prefix + ROWS), r -> r.getField("active_from").leq(day)
+        .and(r.getField("active_until").isNull().or(day.lt(r.getField("active_until"))))), lit(false));
   }
 
   /** A roster row holds on some day of the month starting on {@code month}. */

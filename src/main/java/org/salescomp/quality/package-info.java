@@ -7,7 +7,7 @@
  * <pre>{@code
  * SourceData raw = ...;                         // SourceReader.readRaw per source: SchemaError (exit 3) here
  * GateResult gate = InputGate.check(raw, scope.logicalDate(), settings.reportingCurrency(), lateRows);
- * List<RunLog.SourceCount> counts = gate.counts();     // one Spark job; run_log's source_counts
+ * List<SourceTally> counts = gate.tally();             // one Spark job; run_log's source_counts
  * gate.requireWithinThreshold(settings.quality());     // DataQualityException (exit 3), before any write
  * SourceData inputs = gate.accepted();                 // what the models compute from
  * ... publish the marts ...

@@ -33,6 +33,9 @@ final class ComparisonReport {
     MIX.put("awards", List.of("awards"));
     MIX.put("mentor bonus", List.of("mentor_bonus"));
     MIX.put("adjustments", List.of("adjustments"));
+    MIX.put("SPIFFs", List.of("spiff"));
+    MIX.put("manager override", List.of("override"));
+    MIX.put("draws (net of recovery, carry)", List.of("draw_topup", "draw_recovery", "negative_carry"));
   }
 
   private ComparisonReport() {}

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.sql.Row;
-import org.salescomp.pipeline.RunScope;
+import org.salescomp.domain.RunScope;
 
 /**
  * What the comparison report and the console summary show, collected from {@code scenario_summary}

@@ -8,8 +8,8 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.salescomp.marts.Payouts;
-import org.salescomp.pipeline.RunScope;
+import org.salescomp.engine.Payouts;
+import org.salescomp.domain.RunScope;
 
 /**
  * {@code scenario_payouts}: one row per simulation, scenario, rep and month of the simulated months,

@@ -32,7 +32,7 @@ import org.salescomp.intermediate.PeriodRollup;
 import org.salescomp.intermediate.Ratios;
 import org.salescomp.intermediate.RepMonths;
 import org.salescomp.marts.KpiRepPeriod;
-import org.salescomp.pipeline.RunScope;
+import org.salescomp.domain.RunScope;
 
 /**
  * {@code scenario_summary}: one row per simulation, scenario, period (each month, each quarter, and

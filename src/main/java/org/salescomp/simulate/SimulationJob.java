@@ -26,13 +26,14 @@ import org.salescomp.config.Settings;
 import org.salescomp.domain.CompModel;
 import org.salescomp.domain.Plan;
 import org.salescomp.domain.PlanVersion;
+import org.salescomp.engine.Explanations;
 import org.salescomp.engine.PayLines;
 import org.salescomp.engine.PlanTable;
 import org.salescomp.io.DeltaPublisher;
 import org.salescomp.io.SourceTable;
 import org.salescomp.ops.InputVersions;
 import org.salescomp.pipeline.PayrollModel;
-import org.salescomp.pipeline.RunScope;
+import org.salescomp.domain.RunScope;
 import org.salescomp.staging.SourceData;
 
 /**
@@ -124,13 +125,14 @@ public final class SimulationJob {
   }
 
   /**
-   * The production stages with the pay lines' explanations left out (null): a simulation publishes
-   * payouts, not lines, and the explanation text is most of a line's bytes, times every scenario.
+   * The production stages with the pay lines' explanations left out (null key and arguments): a
+   * simulation publishes payouts, not lines, and the explanation is most of a line's bytes, times every scenario.
    * Nothing is computed from the text, so the amounts are those of a run.
    */
   static Stages withoutExplanations(Stages stages) {
-    return (name, rows) -> stages.stage(name, List.of(rows.columns()).contains(PayLines.EXPLANATION)
-        ? rows.withColumn(PayLines.EXPLANATION, lit(null).cast(DataTypes.StringType)) : rows);
+    return (name, rows) -> stages.stage(name, List.of(rows.columns()).contains(PayLines.EXPLANATION_ARGS)
+        ? rows.withColumn(PayLines.EXPLANATION_KEY, lit(null).cast(DataTypes.StringType))
+            .withColumn(PayLines.EXPLANATION_ARGS, lit(null).cast(Explanations.ARGS_TYPE)) : rows);
   }
 
   private static Map<String, String> descriptions(List<ScenarioSettings> scenarios) {

@@ -16,7 +16,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.StructType;
-import org.salescomp.pipeline.RunScope;
+import org.salescomp.domain.RunScope;
 
 /**
  * {@code simulation_log}: one row per simulation id (a rerun with the same id replaces it). Records

@@ -18,7 +18,7 @@ import org.salescomp.intermediate.RepMonths;
 import org.salescomp.intermediate.RosterMonths;
 import org.salescomp.io.SourceTable;
 import org.salescomp.pipeline.PayrollModel;
-import org.salescomp.pipeline.RunScope;
+import org.salescomp.domain.RunScope;
 import org.salescomp.staging.SourceData;
 
 /**

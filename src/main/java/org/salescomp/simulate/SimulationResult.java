@@ -3,7 +3,7 @@ package org.salescomp.simulate;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import org.salescomp.pipeline.RunScope;
+import org.salescomp.domain.RunScope;
 
 /**
  * What a simulation published: its id, where the report is, rows written per table, and one line per

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.salescomp.config.Settings;
-import org.salescomp.config.SourceSettings;
+import org.salescomp.io.SourceSettings;
 import org.salescomp.io.SourceTable;
 
 /**

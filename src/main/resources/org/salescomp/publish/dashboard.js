@@ -9,15 +9,18 @@
   var charts = [];
   var COLORS = ['#2f6fb5', '#e07b39', '#3a9d5d', '#c43c5c', '#8e6bbf', '#7a8793', '#d4a72c'];
 
+  // texts of the page's language (DashboardPage); a missing one shows as ??key?? instead of passing unseen
+  function t(key) { return Object.prototype.hasOwnProperty.call(data.texts, key) ? data.texts[key] : '??' + key + '??'; }
   function num(v) { return v === null || v === undefined ? null : Number(v); }
+  // chart axes and tooltips only: every figure shown as text on the page is formatted exactly in Java
   function money(v) {
     return v === null || v === undefined ? '–'
-      : Number(v).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      : Number(v).toLocaleString(data.lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   }
   function pct(v, digits) {
     return v === null || v === undefined ? '–' : (Number(v) * 100).toFixed(digits === undefined ? 1 : digits) + '%';
   }
-  function monthLabel(day) { return day.substring(0, 7); }
+  function monthLabel(day) { return data.monthLabels[day] || day.substring(0, 7); }
   function percents(values) { return values.map(function (v) { return v === null ? null : Number(v) * 100; }); }
   function numbers(values) { return values.map(num); }
   function countPoints(series) {
@@ -61,23 +64,21 @@
       var values = cx[measure][region];
       return { name: region, type: 'line', connectNulls: false, data: percent ? percents(values) : numbers(values) };
     });
-    return monthly(percent ? '%' : 'score', series, function (v) {
+    return monthly(percent ? '%' : t('axis.score'), series, function (v) {
       return v === null || v === undefined ? '–' : (percent ? v.toFixed(1) + '%' : v.toFixed(2));
     }, true);
   }
 
   function tiles() {
-    var labels = [['revenue', 'Revenue'], ['quota', 'Quota'], ['attainment', 'Attainment'],
-      ['compensation', 'Compensation'], ['costOfSales', 'Cost of sales'], ['repsPaid', 'Reps paid'],
-      ['coachingFlags', 'Coaching flags']];
+    var names = ['revenue', 'quota', 'attainment', 'compensation', 'costOfSales', 'repsPaid', 'coachingFlags'];
     var box = document.getElementById('tiles');
-    labels.forEach(function (pair) {
-      var tile = snapshot.tiles[pair[0]];
+    names.forEach(function (name) {
+      var tile = snapshot.tiles[name];
       var el = document.createElement('div');
       el.className = 'tile';
-      el.id = 'tile-' + pair[0];
+      el.id = 'tile-' + name;
       el.setAttribute('data-value', tile.value === null ? '' : tile.value);
-      el.appendChild(text('div', pair[1], 'label'));
+      el.appendChild(text('div', t('tile.' + name), 'label'));
       el.appendChild(text('div', tile.text, 'value'));
       box.appendChild(el);
     });
@@ -85,18 +86,19 @@
 
   function leaderboardTable(rows) {
     var body = document.querySelector('#leaderboard tbody');
-    document.getElementById('awards-quarter').textContent = '(quarter from ' + snapshot.leaderboard.awardsQuarter + ')';
+    document.getElementById('awards-quarter').textContent = snapshot.leaderboard.awardsQuarterText;
     rows.forEach(function (r) {
       var tr = document.createElement('tr');
       tr.setAttribute('data-team', r.team);
       tr.appendChild(text('td', String(r.rank), 'num'));
       tr.appendChild(text('td', r.team));
       tr.appendChild(text('td', r.region === null ? '–' : r.region));
-      tr.appendChild(text('td', money(r.revenue), 'num'));
-      tr.appendChild(text('td', money(r.quota), 'num'));
-      tr.appendChild(text('td', pct(r.attainment), 'num'));
-      tr.appendChild(text('td', r.teamAwards === null ? '–' : money(r.teamAwards) + ' (' + r.teamAwardNames.join(', ') + ')'));
-      tr.appendChild(text('td', r.specialAwards === null ? '–' : money(r.specialAwards) + ' (' + r.specialAwardCount + ')'));
+      tr.appendChild(text('td', r.revenueText, 'num'));
+      tr.appendChild(text('td', r.quotaText, 'num'));
+      tr.appendChild(text('td', r.attainmentText, 'num'));
+      tr.appendChild(text('td', r.teamAwards === null ? '–' : r.teamAwardsText + ' ('
+        + r.teamAwardNames.map(function (a) { return t('award.' + a); }).join(', ') + ')'));
+      tr.appendChild(text('td', r.specialAwards === null ? '–' : r.specialAwardsText + ' (' + r.specialAwardCount + ')'));
       body.appendChild(tr);
     });
   }
@@ -104,27 +106,28 @@
   document.getElementById('version').textContent = 'salescomp ' + data.appVersion + '.';
   tiles();
 
-  draw('chart-revenue-quota', monthly('revenue', [
-    { name: 'revenue', type: 'bar', data: numbers(trends.revenue) },
-    { name: 'quota', type: 'line', data: numbers(trends.quota) }
+  draw('chart-revenue-quota', monthly(t('series.revenue'), [
+    { name: t('series.revenue'), type: 'bar', data: numbers(trends.revenue) },
+    { name: t('series.quota'), type: 'line', data: numbers(trends.quota) }
   ], money));
 
   var bands = snapshot.attainmentBands;
   draw('chart-attainment', {
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: Object.keys(bands), axisLabel: { interval: 0 } },
-    yAxis: { type: 'value', name: 'reps', minInterval: 1 },
-    series: [{ name: 'reps', type: 'bar', data: Object.keys(bands).map(function (k) { return bands[k]; }),
+    xAxis: { type: 'category', data: Object.keys(bands).map(function (k) { return k === 'no quota' ? t('band.no-quota') : k; }),
+      axisLabel: { interval: 0 } },
+    yAxis: { type: 'value', name: t('axis.reps'), minInterval: 1 },
+    series: [{ name: t('axis.reps'), type: 'bar', data: Object.keys(bands).map(function (k) { return bands[k]; }),
       label: { show: true, position: 'top' } }]
   });
 
   var mix = trends.payMix;
-  draw('chart-pay-mix', monthly('amount', Object.keys(mix).map(function (group) {
-    return { name: group, type: 'bar', stack: 'pay', data: numbers(mix[group]) };
+  draw('chart-pay-mix', monthly(t('axis.amount'), Object.keys(mix).map(function (group) {
+    return { name: t('paymix.' + group), type: 'bar', stack: 'pay', data: numbers(mix[group]) };
   }), money));
 
   draw('chart-cost-of-sales', monthly('%', [
-    { name: 'compensation / revenue', type: 'line', data: percents(trends.costOfSales),
+    { name: t('series.cost-of-sales'), type: 'line', data: percents(trends.costOfSales),
       label: { show: true, formatter: function (p) { return p.value === null ? '' : p.value.toFixed(1) + '%'; } } }
   ], function (v) { return v === null || v === undefined ? '–' : v.toFixed(2) + '%'; }, true));
 
@@ -137,10 +140,10 @@
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     xAxis: { type: 'category', data: coaching.teams, axisLabel: { rotate: 45 } },
-    yAxis: { type: 'value', name: 'flags', minInterval: 1 },
+    yAxis: { type: 'value', name: t('axis.flags'), minInterval: 1 },
     grid: { left: 50, right: 20, top: 40, bottom: 70 },
     series: Object.keys(coaching.reasons).map(function (reason) {
-      return { name: reason, type: 'bar', stack: 'flags', data: coaching.reasons[reason] };
+      return { name: t('coaching.' + reason), type: 'bar', stack: 'flags', data: coaching.reasons[reason] };
     })
   });
 
@@ -148,10 +151,10 @@
   var ranked = rows.slice().reverse();
   draw('chart-leaderboard', {
     tooltip: { trigger: 'axis', valueFormatter: function (v) { return v === null || v === undefined ? '–' : v.toFixed(1) + '%'; } },
-    xAxis: { type: 'value', name: 'attainment %' },
+    xAxis: { type: 'value', name: t('axis.attainment') },
     yAxis: { type: 'category', data: ranked.map(function (r) { return r.team; }) },
     grid: { left: 60, right: 60, top: 20, bottom: 30 },
-    series: [{ name: 'attainment', type: 'bar', data: ranked.map(function (r) { return r.attainment === null ? null : Number(r.attainment) * 100; }),
+    series: [{ name: t('series.attainment'), type: 'bar', data: ranked.map(function (r) { return r.attainment === null ? null : Number(r.attainment) * 100; }),
       label: { show: true, position: 'right', formatter: function (p) { return p.value === null ? '' : p.value.toFixed(1) + '%'; } } }]
   });
   leaderboardTable(rows);

@@ -64,7 +64,7 @@ class RunCommandTest {
 
   @Test
   void dryRunPrintsTheScopeWithoutStartingSpark() {
-    CliRun run = CliRun.of(noSpark, "run", "--date", "2026-03-31", "--dry-run", "--conf", "conf/local.conf");
+    CliRun run = CliRun.of(noSpark, "run", "--date", "2026-03-31", "--dry-run", "--skip-source-check", "--conf", "conf/local.conf");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
     // reopen-months = 1 (reference.conf): March and the month before it
@@ -76,7 +76,7 @@ class RunCommandTest {
   @Test
   void runIdOverridesTheDefault() {
     CliRun run = CliRun.of(noSpark, "run", "--from", "2025-01", "--to", "2025-12", "--run-id", "nightly_1",
-        "--dry-run");
+        "--dry-run", "--skip-source-check");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(run.out()).contains("nightly_1", "logical date 2025-12-31");
   }

@@ -28,7 +28,7 @@ class SqlCommandTest {
   void aWriteIsRefusedWithExit2() {
     CliRun run = CliRun.of(SHARED, "sql", "drop table payouts", "--conf", conf);
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(run.err()).contains("read-only").hasLineCount(1);
+    assertThat(run.err()).contains("not allowed").hasLineCount(1);
   }
 
   @Test
@@ -42,7 +42,7 @@ class SqlCommandTest {
   void anUnknownTableExits2() {
     CliRun run = CliRun.of(SHARED, "sql", "select * from no_such_table", "--conf", conf);
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(run.err()).contains("TABLE_OR_VIEW_NOT_FOUND");
+    assertThat(run.err()).contains("no_such_table, which is not a published table").hasLineCount(1);
   }
 
   @Test

@@ -30,7 +30,7 @@ import org.salescomp.generate.GeneratorOptions;
 import org.salescomp.generate.OutputFormat;
 import org.salescomp.io.LakehousePaths;
 import org.salescomp.pipeline.NightlyJob;
-import org.salescomp.pipeline.RunScope;
+import org.salescomp.domain.RunScope;
 import org.salescomp.testing.SharedSpark;
 
 /**

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.salescomp.domain.Plan;
 import org.salescomp.domain.PlanVersion;
 import org.salescomp.domain.TierMode;
+import org.salescomp.io.SourceFormat;
 import org.salescomp.io.SourceTable;
 
 class SettingsTest {

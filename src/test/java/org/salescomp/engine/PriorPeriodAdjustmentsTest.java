@@ -16,7 +16,8 @@ import org.salescomp.testing.Frames;
 class PriorPeriodAdjustmentsTest {
   static final String LINES = "scenario string, rep_id string, month date, line_type string, deal_id string, "
       + "credited_amount decimal(18,2), tier int, rate decimal(12,6), multiplier decimal(12,6), "
-      + "amount decimal(18,2), explanation string, plan_id string, plan_hash string";
+      + "amount decimal(18,2), explanation_key string, explanation_args map<string,string>, plan_id string, "
+      + "plan_hash string";
   static final String LEDGER = "rep_id string, month date, line_type string, amount decimal(18,2), "
       + "for_month date, for_line_type string, plan_id string, plan_hash string";
   static final String EXPECTED = "rep_id string, month date, line_type string, amount decimal(18,2), "
@@ -26,12 +27,13 @@ class PriorPeriodAdjustmentsTest {
   static final LocalDate MAR = LocalDate.parse("2026-03-01");
 
   private static Object[] line(String rep, String month, String type, String deal, String amount) {
-    return row("baseline", rep, month, type, deal, null, null, null, null, amount, "x", "p", "h1");
+    return row("baseline", rep, month, type, deal, null, null, null, null, amount, null, null, "p", "h1");
   }
 
   private static Dataset<Row> corrections(Dataset<Row> lines, Dataset<Row> ledger) {
     return PriorPeriodAdjustments.build(lines, ledger, JAN, FEB, MAR)
-        .select("rep_id", "month", "line_type", "amount", "explanation", "plan_id", "for_month", "for_line_type");
+        .select("rep_id", "month", "line_type", "amount", "explanation_key", "explanation_args", "plan_id", "for_month",
+            "for_line_type");
   }
 
   @Test
@@ -42,7 +44,7 @@ class PriorPeriodAdjustmentsTest {
         line("r1", "2026-01-01", "commission", "d1", "720.00"),
         line("r1", "2026-01-01", "commission", "d2", "1120.00"),
         line("r1", "2026-03-01", "commission", "d3", "50.00"), // an open month's line: never compared
-        row("s2", "r1", "2026-01-01", "commission", "d2", null, null, null, null, "9.00", "x", "p", "h1"));
+        row("s2", "r1", "2026-01-01", "commission", "d2", null, null, null, null, "9.00", null, null, "p", "h1"));
     // January as closed: base 3,000.00 and commission 720.00
     Dataset<Row> ledger = Frames.of(LEDGER,
         row("r1", "2026-01-01", "base_salary", "3000.00", null, null, "p", "h1"),
@@ -50,7 +52,7 @@ class PriorPeriodAdjustmentsTest {
     // commission: 1,840.00 - 720.00 - 0 = 1,120.00; base: 3,000.00 - 3,000.00 = 0, no line; scenario s2 ignored
     DataFrameAssert.assertSameRows(Frames.of(EXPECTED,
             row("r1", "2026-03-01", "prior_period_adjustment", "1120.00",
-                "correction for 2026-01 commission: 1,840.00 now, 720.00 paid", "p", "2026-01-01", "commission")),
+                "correction for January 2026 commission: 1,840.00 now, 720.00 paid", "p", "2026-01-01", "commission")),
         corrections(lines, ledger));
   }
 
@@ -71,7 +73,7 @@ class PriorPeriodAdjustmentsTest {
     // r2 February cx: -100.00 - (-40.00) - 0 = -60.00
     DataFrameAssert.assertSameRows(Frames.of(EXPECTED,
             row("r1", "2026-03-01", "prior_period_adjustment", "120.00",
-                "correction for 2026-01 commission: 1,840.00 now, 720.00 paid, 1,000.00 corrected since", "p",
+                "correction for January 2026 commission: 1,840.00 now, 720.00 paid, 1,000.00 corrected since", "p",
                 "2026-01-01", "commission"),
             row("r2", "2026-03-01", "prior_period_adjustment", "-60.00",
                 "correction for 2026-02 cx_adjustment: -100.00 now, -40.00 paid", "p", "2026-02-01",
@@ -91,7 +93,7 @@ class PriorPeriodAdjustmentsTest {
     // r1: 0 - (-300.00) - 0 = 300.00, with the plan as paid; r2: 500.00 - 400.00 - 100.00 = 0, no line
     DataFrameAssert.assertSameRows(Frames.of(EXPECTED,
             row("r1", "2026-03-01", "prior_period_adjustment", "300.00",
-                "correction for 2026-01 clawback: 0.00 now, -300.00 paid", "p", "2026-01-01", "clawback")),
+                "correction for January 2026 clawback: 0.00 now, -300.00 paid", "p", "2026-01-01", "clawback")),
         corrections(lines, ledger));
   }
 }

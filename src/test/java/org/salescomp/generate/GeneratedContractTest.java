@@ -107,14 +107,15 @@ class GeneratedContractTest {
           where not exists (select 1 from reps r
             where r.rep_id = c.rep_id and r.team_id = o.team_id and %s)"""
           .formatted(holds("o", "d.close_date"), holds("r", "d.close_date"))),
-      new Rule("roster rows of a rep are contiguous, never overlap, end at termination", """
+      new Rule("roster rows of a rep are contiguous, never overlap, end the day after the termination or stay open", """
           select rep_id, valid_from from (
             select *, lead(valid_from) over (partition by rep_id order by valid_from) next_from,
               min(valid_from) over (partition by rep_id) first_from
             from reps)
           where valid_to <= valid_from
              or (next_from is not null and (valid_to is null or valid_to <> next_from))
-             or (next_from is null and not (valid_to <=> termination_date))
+             or (next_from is null and not (valid_to <=> date_add(termination_date, 1)
+                 or (valid_to is null and termination_date is not null)))
              or first_from <> hire_date"""),
       new Rule("roster codes, teams and salaries", """
           select rep_id, valid_from from reps left join teams t using (team_id)

@@ -5,6 +5,7 @@ import static org.salescomp.testing.Frames.row;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
+import org.salescomp.staging.FxDailyRates;
 import org.salescomp.testing.DataFrameAssert;
 import org.salescomp.testing.Frames;
 

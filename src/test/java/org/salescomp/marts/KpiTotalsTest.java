@@ -23,7 +23,7 @@ import org.salescomp.intermediate.CreditedDeals;
 import org.salescomp.intermediate.KpiInputs;
 import org.salescomp.intermediate.PeriodRollup;
 import org.salescomp.pipeline.KpiModel;
-import org.salescomp.pipeline.RunScope;
+import org.salescomp.domain.RunScope;
 
 /**
  * Invariants on a generated dataset (seeded: movers, gaps in the roster, a rep never on it, a team

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.salescomp.config.Settings;
+import org.salescomp.domain.RunScope;
 import org.salescomp.generate.DemoDataGenerator;
 import org.salescomp.generate.GeneratorOptions;
 import org.salescomp.generate.OutputFormat;
@@ -77,6 +78,21 @@ class NightlyJobEndToEndTest {
         select count(*) from payouts where total != base_salary + commission + clawback + cx_adjustment
           + cap_adjustment + guarantee_topup + bonus + awards + mentor_bonus + adjustments + prior_period_adjustments
         """)).isZero();
+  }
+
+  @Test
+  @Order(1)
+  void nobodyIsPaidBaseAfterTheTerminationThoughRosterRowsAreLeftOpen() {
+    spark.read().parquet(settings.source(org.salescomp.io.SourceTable.REPS).location()).createOrReplaceTempView("reps_in");
+    // the generator leaves roster rows open after terminations inside the backfill
+    assertThat(count("select count(*) from reps_in where termination_date < '2025-06-01' and valid_to is null"))
+        .isGreaterThan(0);
+    // a base line of a month is paid for days up to the termination date at the latest
+    assertThat(count("""
+        select count(*) from commission_lines l
+        join (select distinct rep_id, termination_date from reps_in where termination_date is not null) r
+          on l.rep_id = r.rep_id
+        where l.line_type = 'base_salary' and l.month > r.termination_date""")).isZero();
   }
 
   @Test

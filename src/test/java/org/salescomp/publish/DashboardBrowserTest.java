@@ -36,7 +36,7 @@ class DashboardBrowserTest {
     args.addAll(demo.confArgs());
     CliProcess written = CliProcess.run(args);
     assertThat(written.exitCode()).as(written.toString()).isZero();
-    assertThat(written.out()).contains("wrote the dashboard of 2025-03");
+    assertThat(written.out()).contains("wrote the dashboard of March 2025");
 
     // self-contained: nothing is fetched, no script or style comes from elsewhere
     String html = Files.readString(page);
@@ -77,7 +77,7 @@ class DashboardBrowserTest {
     String revenue = lines.get(1);
     String tile = tileElement(dom, "tile-revenue");
     assertThat(attribute(tile, "data-value")).isEqualTo(revenue);
-    assertThat(tile).contains(">" + Html.money(new java.math.BigDecimal(revenue)) + "<");
+    assertThat(tile).contains(">" + demo.settings.localeFormat().money(new java.math.BigDecimal(revenue)) + "<");
   }
 
   private static String chartElement(String dom, String id) {

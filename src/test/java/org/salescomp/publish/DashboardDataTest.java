@@ -21,7 +21,8 @@ class DashboardDataTest {
   @BeforeAll
   static void render() throws Exception {
     demo = PublishedDemo.get();
-    String html = DashboardPage.render(DashboardPage.data(demo.lakehouse(), PublishedDemo.QUARTER_END));
+    String html = DashboardPage.render(DashboardPage.data(demo.lakehouse(), PublishedDemo.QUARTER_END),
+        demo.settings.messages(), demo.settings.localeFormat());
     String json = html.substring(html.indexOf("<script type=\"application/json\" id=\"data\">") + 42);
     // decimals as BigDecimal (Jackson drops trailing zeros: compare them by value)
     data = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salescomp.config.ConfigError;
+import org.salescomp.config.PostgresTarget;
 import org.salescomp.config.Settings;
 
 /** salescomp.publish.postgres: validated at startup; the password never in the config, only where to find it. */

@@ -17,7 +17,7 @@ import org.salescomp.generate.GeneratorOptions;
 import org.salescomp.generate.OutputFormat;
 import org.salescomp.io.Lakehouse;
 import org.salescomp.pipeline.NightlyJob;
-import org.salescomp.pipeline.RunScope;
+import org.salescomp.domain.RunScope;
 import org.salescomp.testing.SharedSpark;
 
 /**

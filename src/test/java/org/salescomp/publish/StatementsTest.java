@@ -45,7 +45,8 @@ class StatementsTest {
         BigDecimal payout = payouts.get(s.repId() + " " + s.month());
         assertThat(s.total()).as("statement of %s for %s", s.repId(), month).isEqualTo(payout);
         // the rendered CSV says the same: its total row carries the sum and payouts.total
-        String total = totalRow(StatementCsv.render(s));
+        String total = totalRow(StatementCsv.render(s, PublishedDemo.get().settings.messages(),
+            PublishedDemo.get().settings.localeFormat()));
         assertThat(total).isEqualTo("total," + payout.toPlainString() + "," + payout.toPlainString());
         statements++;
       }
@@ -64,7 +65,8 @@ class StatementsTest {
     List<Statement> statements = Statements.forMonth(lakehouse, PublishedDemo.QUARTER_END, rep);
     assertThat(statements).singleElement().extracting(Statement::repId).isEqualTo(rep);
     Path dir = PublishedDemo.ARTIFACTS.resolve("statements");
-    List<Path> files = StatementFiles.write(statements, dir);
+    List<Path> files = StatementFiles.write(statements, dir, PublishedDemo.get().settings.messages(),
+        PublishedDemo.get().settings.localeFormat());
     assertThat(files).extracting(f -> f.getFileName().toString())
         .containsExactly("statement-" + rep + "-2025-03.html", "statement-" + rep + "-2025-03.csv");
 
@@ -93,7 +95,7 @@ class StatementsTest {
     Set<String> mentioned = ids(REP_ID, ownText.toString());
     mentioned.add(rep);
     assertThat(ids(REP_ID, html)).isSubsetOf(mentioned);
-    assertThat(html).contains("id=\"reconciles\">yes<");
+    assertThat(html).contains("id=\"reconciles\" data-value=\"yes\">yes<");
   }
 
   @Test
@@ -122,7 +124,7 @@ class StatementsTest {
     try (var files = Files.list(dir)) {
       assertThat(files.filter(f -> f.toString().endsWith(".csv")).count()).isEqualTo(reps);
     }
-    assertThat(written.out()).contains("wrote " + reps + " statements for 2025-04");
+    assertThat(written.out()).contains("wrote " + reps + " statements for April 2025");
 
     List<String> unknown = new ArrayList<>(List.of("statement", "--rep", "R-9999", "--month", "2025-04"));
     unknown.addAll(PublishedDemo.get().confArgs());

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.salescomp.config.QualityRules;
 import org.salescomp.io.SourceTable;
 import org.salescomp.quality.SourceTally.ReasonCount;
 
@@ -28,6 +29,18 @@ class BadShareThresholdTest {
         .hasMessage("input data failed the quality threshold (nothing was written): deals: 100 of 1,250 rows"
             + " quarantined (8.00%, max 5.00%): NEGATIVE_AMOUNT 60 (e.g. deal_id=D-0000012), UNKNOWN_CUSTOMER 25"
             + " (e.g. deal_id=D-0000077), DUPLICATE_KEY 10 (e.g. deal_id=D-0000100)");
+  }
+
+  @Test
+  void anEmptyDealsSourceIsBlamedBeforeTheCreditsItOrphans() {
+    // a deals file with a header only: 0 deals read, so all 40 credits refer to unknown deals
+    SourceTally deals = new SourceTally(SourceTable.DEALS, 0, 0, 0, 0, List.of());
+    SourceTally credits = new SourceTally(SourceTable.DEAL_CREDITS, 40, 0, 40, 0,
+        List.of(new ReasonCount(ReasonCode.UNKNOWN_DEAL, 40, "deal_id=D-1, rep_id=R-1")));
+
+    assertThatThrownBy(() -> BadShareThreshold.check(List.of(deals, credits), FIVE_PERCENT))
+        .isInstanceOf(DataQualityException.class)
+        .hasMessageStartingWith("source deals has no rows (empty, or a header only); input data failed");
   }
 
   @Test

@@ -14,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.salescomp.config.QualityRules;
 import org.salescomp.io.SourceTable;
 
 /**
@@ -33,6 +34,7 @@ class InputGateReasonCodesTest {
       InputGateReasonCodesTest::overlapRows, InputGateReasonCodesTest::unknownTeamRows,
       InputGateReasonCodesTest::unknownDealRows, InputGateReasonCodesTest::unknownCustomerRows,
       InputGateReasonCodesTest::unknownRepRows, InputGateReasonCodesTest::creditedRepRows,
+      InputGateReasonCodesTest::terminatedRepRows,
       InputGateReasonCodesTest::fxRows, InputGateReasonCodesTest::creditRows,
       InputGateReasonCodesTest::personalDataRows, InputGateReasonCodesTest::deferredRows);
 
@@ -63,7 +65,7 @@ class InputGateReasonCodesTest {
     SourceTally deals = gate.tally().get(SourceTable.DEALS.ordinal());
     assertThat(deals.read()).isEqualTo(outcomes.keys(SourceTable.DEALS).stream()
         .mapToLong(k -> outcomes.of(SourceTable.DEALS, k).size()).sum());
-    assertThat(gate.counts()).extracting(c -> c.source()).containsExactly(
+    assertThat(gate.tally()).extracting(c -> c.table().tableName()).containsExactly(
         "deals", "deal_credits", "customers", "customer_retention", "complaints", "csat_surveys", "reps", "teams",
         "targets", "training_results", "fx_rates", "adjustments");
   }
@@ -355,7 +357,7 @@ class InputGateReasonCodesTest {
     assertThat(outcomes.one(SourceTable.DEALS, "deal_id=UR-2")).isEqualTo("UNKNOWN_REP");
     assertThat(outcomes.one(SourceTable.DEALS, "deal_id=UR-3")).isEqualTo("UNKNOWN_REP");
     assertThat(outcomes.details(SourceTable.DEALS, "deal_id=UR-3"))
-        .containsExactly("owner_rep_id R3 holds no accepted roster row on 2024-12-15");
+        .containsExactly("owner_rep_id R3 is not active (roster row within hire..termination) on 2024-12-15");
     assertThat(outcomes.one(SourceTable.ADJUSTMENTS, "adjustment_id=UR-A1")).isEqualTo("accepted");
     assertThat(outcomes.one(SourceTable.ADJUSTMENTS, "adjustment_id=UR-A2")).isEqualTo("UNKNOWN_REP");
     assertThat(outcomes.one(SourceTable.TRAINING_RESULTS, "rep_id=R9, course_id=UR-101, completed_date=2025-03-01"))
@@ -378,6 +380,25 @@ class InputGateReasonCodesTest {
     assertThat(outcomes.one(SourceTable.DEALS, "deal_id=CR-2")).isEqualTo("CREDITS_NOT_100");
     assertThat(outcomes.details(SourceTable.DEALS, "deal_id=CR-2"))
         .containsExactly("credit row deal_id=CR-2, rep_id=R9 (UNKNOWN_REP) of this deal is quarantined");
+  }
+
+  static void terminatedRepRows(GateInputs in) {
+    // TR-R4 terminated 2025-02-14, HR left the roster row open: active days end on the 14th
+    in.add(SourceTable.REPS, row("TR-R4", "Dan", "account-executive", "T1", null, null, "2025-01-01", "2025-02-14",
+        "6000.00", "p", "2025-01-01", null));
+    in.add(SourceTable.DEALS, deal("TR-1", "C1", "TR-R4", "10.00", "USD", "2025-02-14", "won", null),
+        deal("TR-2", "C1", "TR-R4", "10.00", "USD", "2025-02-15", "won", null),
+        deal("TR-3", "C1", "R1", "10.00", "USD", "2025-02-15", "won", null));
+    in.add(SourceTable.DEAL_CREDITS, row("TR-3", "R1", "0.500000"), row("TR-3", "TR-R4", "0.500000"));
+  }
+
+  @Test
+  void aDealAfterTheTerminationIsOfAnUnknownRepThoughTheRosterRowIsOpen() {
+    assertThat(outcomes.one(SourceTable.DEALS, "deal_id=TR-1")).isEqualTo("accepted"); // the termination day is active
+    assertThat(outcomes.one(SourceTable.DEALS, "deal_id=TR-2")).isEqualTo("UNKNOWN_REP");
+    assertThat(outcomes.details(SourceTable.DEALS, "deal_id=TR-2"))
+        .containsExactly("owner_rep_id TR-R4 is not active (roster row within hire..termination) on 2025-02-15");
+    assertThat(outcomes.one(SourceTable.DEAL_CREDITS, "deal_id=TR-3, rep_id=TR-R4")).isEqualTo("UNKNOWN_REP");
   }
 
   static void fxRows(GateInputs in) {

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salescomp.config.ConfigError;
+import org.salescomp.config.QualityRules;
 import org.salescomp.config.Settings;
 import org.salescomp.io.SourceTable;
 

@@ -22,7 +22,7 @@ import org.salescomp.domain.PlanVersion;
 import org.salescomp.domain.Tier;
 import org.salescomp.domain.TierMode;
 import org.salescomp.engine.CompEngine;
-import org.salescomp.pipeline.RunScope;
+import org.salescomp.domain.RunScope;
 import org.salescomp.staging.SourceData;
 import org.salescomp.testing.DataFrameAssert;
 import org.salescomp.testing.SharedSpark;

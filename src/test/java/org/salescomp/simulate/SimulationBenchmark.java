@@ -16,7 +16,7 @@ import org.salescomp.generate.DemoDataGenerator;
 import org.salescomp.generate.GeneratorOptions;
 import org.salescomp.generate.OutputFormat;
 import org.salescomp.io.SparkSessions;
-import org.salescomp.pipeline.RunScope;
+import org.salescomp.domain.RunScope;
 
 /**
  * Benchmark (not a test): wall time of one simulation of 1, 16 and 64 scenarios in one Spark session on

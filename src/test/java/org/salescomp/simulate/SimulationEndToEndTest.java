@@ -23,7 +23,7 @@ import org.salescomp.io.Lakehouse;
 import org.salescomp.io.SourceReader;
 import org.salescomp.io.SourceTable;
 import org.salescomp.pipeline.NightlyJob;
-import org.salescomp.pipeline.RunScope;
+import org.salescomp.domain.RunScope;
 import org.salescomp.testing.HeadlessChromium;
 import org.salescomp.testing.SharedSpark;
 

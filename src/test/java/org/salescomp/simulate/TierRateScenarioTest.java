@@ -20,7 +20,7 @@ import org.salescomp.domain.Tier;
 import org.salescomp.domain.TierMode;
 import org.salescomp.io.SourceTable;
 import org.salescomp.pipeline.PayrollModel;
-import org.salescomp.pipeline.RunScope;
+import org.salescomp.domain.RunScope;
 import org.salescomp.staging.SourceData;
 import org.salescomp.testing.DataFrameAssert;
 import org.salescomp.testing.Frames;

@@ -15,7 +15,7 @@ import org.salescomp.domain.CompModel;
 import org.salescomp.domain.Plan;
 import org.salescomp.domain.PlanVersion;
 import org.salescomp.io.SourceTable;
-import org.salescomp.pipeline.RunScope;
+import org.salescomp.domain.RunScope;
 import org.salescomp.staging.SourceData;
 import org.salescomp.testing.Frames;
 import org.salescomp.testing.SharedSpark;

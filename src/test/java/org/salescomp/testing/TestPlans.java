@@ -7,7 +7,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.salescomp.domain.BalanceRules;
 import org.salescomp.domain.ClawbackRules;
+import org.salescomp.domain.DrawRules;
+import org.salescomp.domain.OverrideRules;
+import org.salescomp.domain.Spiff;
 import org.salescomp.domain.CommissionRules;
 import org.salescomp.domain.CxModifier;
 import org.salescomp.domain.MentorRules;
@@ -52,6 +56,13 @@ public final class TestPlans {
             new ScorecardKpi("csat", d("0.15"), false), new ScorecardKpi("complaint_rate", d("0.1"), true),
             new ScorecardKpi("retention_rate", d("0.05"), false))),
         new MentorRules(6, d("0.05")), "test-" + commission.tierMode().configName());
+  }
+
+  /** {@code v} with SPIFFs, override, draw and balance rules of its own. */
+  public static PlanVersion with(PlanVersion v, List<Spiff> spiffs, OverrideRules override, DrawRules draw,
+      BalanceRules balance, String hash) {
+    return new PlanVersion(v.effectiveFrom(), v.commission(), v.cxModifier(), v.clawback(), v.newHire(),
+        v.scorecard(), v.mentor(), spiffs, override, draw, balance, hash);
   }
 
   /** A plan table with one plan {@code p} of one version, in the baseline scenario. */

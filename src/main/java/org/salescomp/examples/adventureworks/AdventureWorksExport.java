@@ -33,6 +33,11 @@ public final class AdventureWorksExport {
   private AdventureWorksExport() {}
 
   /** Maps the files in {@code source} and writes the tables into {@code out}. */
+  /** Whether {@code folder} holds the AdventureWorks sales file (compressed or not). */
+  public static boolean hasData(Path folder) {
+    return AdventureWorksFiles.exists(folder, "Sales.csv");
+  }
+
   public static Written write(SparkSession spark, Path source, Path out, int activeMonths) {
     Map<SourceTable, Dataset<Row>> tables = AdventureWorksMapping.tables(new AdventureWorksFiles(spark, source),
         activeMonths);

@@ -23,6 +23,9 @@ import org.apache.spark.sql.types.StructType;
  * with ISO dates and other column names. Every file is read as text against the header it must
  * have (a renamed column fails the read), values trimmed (a stray CR never reaches a value), then
  * typed here. One Dataset per file, with snake_case columns.
+ *
+ * <p>A file is read gzip-compressed ({@code Sales.csv.gz}, as the repository carries them in
+ * {@code examples/adventureworks-dw2020}) when that exists, else as it is ({@code Sales.csv}).
  */
 final class AdventureWorksFiles {
   /** The official June 2020 sales lines, the month Sales.csv lacks (UTF-8 copy of the UTF-16 original). */
@@ -33,11 +36,22 @@ final class AdventureWorksFiles {
   private final Path folder;
 
   AdventureWorksFiles(SparkSession spark, Path folder) {
-    if (!Files.isRegularFile(folder.resolve("Sales.csv"))) {
+    if (!exists(folder, "Sales.csv")) {
       throw new IllegalArgumentException("no AdventureWorks Sales.csv in " + folder.toAbsolutePath());
     }
     this.spark = spark;
     this.folder = folder;
+  }
+
+  /** Whether {@code folder} holds {@code file}, compressed or not. */
+  static boolean exists(Path folder, String file) {
+    return Files.isRegularFile(folder.resolve(file + ".gz")) || Files.isRegularFile(folder.resolve(file));
+  }
+
+  /** {@code file} in {@code folder}: its {@code .gz} copy when there is one (Spark decompresses by the suffix). */
+  static Path resolve(Path folder, String file) {
+    Path compressed = folder.resolve(file + ".gz");
+    return Files.isRegularFile(compressed) ? compressed : folder.resolve(file);
   }
 
   /**
@@ -51,7 +65,7 @@ final class AdventureWorksFiles {
             col("ProductKey").as("product_key"), col("ResellerKey").as("reseller_key"),
             col("EmployeeKey").as("employee_key"), col("SalesTerritoryKey").as("territory_key"),
             col("Sales").cast(MONEY).as("sales"), lit("Sales.csv").as("file"));
-    if (!Files.isRegularFile(folder.resolve(JUNE_2020))) {
+    if (!exists(folder, JUNE_2020)) {
       return main;
     }
     Dataset<Row> june = text(JUNE_2020, ",", "SalesOrderNumber", "SalesOrderLineNumber", "OrderDate", "DueDate",
@@ -117,7 +131,7 @@ final class AdventureWorksFiles {
     }
     Dataset<Row> rows = spark.read().schema(schema).option("header", true).option("enforceSchema", false)
         .option("sep", separator).option("encoding", "UTF-8").option("mode", "FAILFAST")
-        .csv(folder.resolve(file).toString());
+        .csv(resolve(folder, file).toString());
     return rows.select(Arrays.stream(header).map(h -> trim(col("`" + h + "`")).as(h)).toArray(Column[]::new));
   }
 }

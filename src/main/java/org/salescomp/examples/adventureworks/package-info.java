@@ -1,7 +1,8 @@
 /**
  * Example: Microsoft's AdventureWorks reseller sales as the pipeline's input.
  *
- * <p>The data ({@code ../shared/data/adventureworks-dw2020}, see its SOURCE.md) is the Power BI
+ * <p>The data ({@code examples/adventureworks-dw2020}, gzip-compressed; its README.md gives the
+ * provenance and licence) is the Power BI
  * "Sales Analysis" lab's: 17 salespeople with sales (14 Sales Representatives, three regional managers
  * who also sell) and a Director of Sales, monthly targets, and three fiscal years of reseller orders
  * (July 2017 to June 2020, June 2020 from the official lab file). It is read where it lies, never

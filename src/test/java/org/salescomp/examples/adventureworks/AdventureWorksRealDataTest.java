@@ -1,9 +1,9 @@
 package org.salescomp.examples.adventureworks;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.zip.GZIPInputStream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
@@ -26,19 +27,18 @@ import org.salescomp.staging.SourceData;
 import org.salescomp.testing.SharedSpark;
 
 /**
- * The mapping on the real files (read in place, never copied), checked against a second reading of
- * Sales.csv in plain Java: the deals hold every dollar of the Sales column, fiscal year by fiscal year
+ * The mapping on the real files the repository carries ({@code examples/adventureworks-dw2020}, gzip
+ * compressed, read by Spark as they are), checked against a second reading of Sales.csv in plain Java: the deals hold every dollar of the Sales column, fiscal year by fiscal year
  * (July to June), and the gate accepts every mapped row, deferring only the targets after June 2020.
  */
 class AdventureWorksRealDataTest {
-  static final Path DATA = Path.of("../shared/data/adventureworks-dw2020");
+  static final Path DATA = Path.of("examples/adventureworks-dw2020");
   static Map<SourceTable, Dataset<Row>> tables;
   static GateResult gate;
 
   @BeforeAll
   static void map() {
-    assumeTrue(Files.isRegularFile(DATA.resolve("Sales.csv")), "AdventureWorks data not found at " + DATA);
-    tables = AdventureWorksMapping.tables(new AdventureWorksFiles(SharedSpark.session(), DATA),
+        tables = AdventureWorksMapping.tables(new AdventureWorksFiles(SharedSpark.session(), DATA),
         AdventureWorksMapping.DEFAULT_ACTIVE_MONTHS);
     gate = InputGate.check(new SourceData(tables), LocalDate.of(2020, 6, 30), "USD");
   }
@@ -79,11 +79,16 @@ class AdventureWorksRealDataTest {
   /** Sales.csv and the June file summed per fiscal year in plain Java: a second implementation. */
   private static Map<Integer, BigDecimal> salesByFiscalYear() throws IOException {
     Map<Integer, BigDecimal> sums = new TreeMap<>();
-    add(sums, Files.readAllLines(DATA.resolve("Sales.csv"), StandardCharsets.UTF_8), "\\|", 1, 8,
-        DateTimeFormatter.ofPattern("yyyy/MM/dd"));
-    add(sums, Files.readAllLines(DATA.resolve(AdventureWorksFiles.JUNE_2020), StandardCharsets.UTF_8), ",", 2, 13,
+    add(sums, gunzipLines(DATA.resolve("Sales.csv.gz")), "\\|", 1, 8, DateTimeFormatter.ofPattern("yyyy/MM/dd"));
+    add(sums, gunzipLines(DATA.resolve(AdventureWorksFiles.JUNE_2020 + ".gz")), ",", 2, 13,
         DateTimeFormatter.ISO_LOCAL_DATE);
     return sums;
+  }
+
+  private static List<String> gunzipLines(Path file) throws IOException {
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    }
   }
 
   private static void add(Map<Integer, BigDecimal> sums, List<String> lines, String separator, int dateField,

@@ -1,4 +1,4 @@
-package org.salescomp.config;
+package org.salescomp.io;
 
 /** How an input table is stored. */
 public enum SourceFormat { PARQUET, DELTA, CSV, TABLE }

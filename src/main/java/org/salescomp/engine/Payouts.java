@@ -1,4 +1,4 @@
-package org.salescomp.marts;
+package org.salescomp.engine;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -11,7 +11,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.salescomp.common.Money;
-import org.salescomp.engine.PayLines;
 
 /**
  * One row per scenario, rep and month: the month's pay lines summed by kind. {@code total} is the sum
@@ -37,6 +36,11 @@ public final class Payouts {
     COLUMNS_BY_LINE_TYPE.put("awards", List.of(PayLines.TEAM_AWARD, PayLines.SPECIAL_AWARD));
     COLUMNS_BY_LINE_TYPE.put("mentor_bonus", List.of(PayLines.MENTOR_BONUS));
     COLUMNS_BY_LINE_TYPE.put("adjustments", List.of(PayLines.ADJUSTMENT));
+    COLUMNS_BY_LINE_TYPE.put("spiff", List.of(PayLines.SPIFF));
+    COLUMNS_BY_LINE_TYPE.put("override", List.of(PayLines.OVERRIDE));
+    COLUMNS_BY_LINE_TYPE.put("draw_topup", List.of(PayLines.DRAW_TOPUP));
+    COLUMNS_BY_LINE_TYPE.put("draw_recovery", List.of(PayLines.DRAW_RECOVERY));
+    COLUMNS_BY_LINE_TYPE.put("negative_carry", List.of(PayLines.NEGATIVE_CARRY));
     COLUMNS_BY_LINE_TYPE.put("prior_period_adjustments", List.of(PayLines.PRIOR_PERIOD_ADJUSTMENT));
   }
 

@@ -1,4 +1,4 @@
-package org.salescomp.engine;
+package org.salescomp.marts;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
@@ -10,10 +10,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.salescomp.common.Money;
 import org.salescomp.common.Periods;
+import org.salescomp.engine.PlanTable;
+import org.salescomp.engine.RepMonthPlans;
+import org.salescomp.engine.ScorecardBonusLines;
 import org.salescomp.intermediate.PeriodRollup;
 import org.salescomp.intermediate.RepMonths;
-import org.salescomp.marts.KpiRepPeriod;
-import org.salescomp.marts.KpiScorecard;
 
 /**
  * The quarter's scorecard score S of every scenario: the KPI actuals and targets are the same in

@@ -1,4 +1,4 @@
-package org.salescomp.publish;
+package org.salescomp.config;
 
 import java.nio.file.Path;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package org.salescomp.intermediate;
+package org.salescomp.staging;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_add;

@@ -1,4 +1,4 @@
-package org.salescomp.pipeline;
+package org.salescomp.domain;
 
 import java.time.LocalDate;
 import java.time.YearMonth;

@@ -1,4 +1,4 @@
-package org.salescomp.quality;
+package org.salescomp.config;
 
 import java.math.BigDecimal;
 import java.util.EnumMap;

@@ -1,4 +1,0 @@
-package org.salescomp.config;
-
-/** Where one input table lives: a path (parquet, delta, csv) or a metastore table name (table). */
-public record SourceSettings(SourceFormat format, String location) {}

@@ -1,0 +1,162 @@
+package org.salescomp.engine;
+
+import static org.apache.spark.sql.functions.aggregate;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.trunc;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.salescomp.common.Money;
+import org.salescomp.intermediate.RepMonths;
+
+/**
+ * Step 13, last: on the month's variable pay {@code V} (every line of the rep-month but base salary,
+ * whatever step or input made it) and the balance {@code B} owed before the month (0 at the start):
+ * {@code draw_recovery = -min(B, round2(max(0, V) * recovery-share))}; in draw months {@code draw_topup =
+ * max(0, round2(draw.monthly * active_days / days_in_month) - V1)}; with {@code carry-negative},
+ * {@code negative_carry = -V2} when {@code V2 < 0}; the new balance is {@code B + draw_recovery +
+ * (draw_topup if recoverable) + negative_carry}, forgiven in the termination month with
+ * {@code forgive-on-termination}.
+ *
+ * <p>The balance is carried month to month, so each rep's months are folded in order. A rep has few
+ * months (a run's window, at most a few dozen), so they are gathered per scenario and rep into one sorted
+ * array and folded with Spark SQL's {@code aggregate} in exact decimals: no row leaves the executors, no
+ * UDF, and the fold's state is one decimal. A window function cannot express it: each month's recovery
+ * depends on the balance the previous month's fold produced, not on a sum of inputs. Only reps whose plan
+ * has a draw or carries negative months are folded; the others never owe a balance.
+ */
+public final class BalanceLines {
+  public static final String OPENING = "opening";
+  public static final String RECOVERED = "recovered";
+  public static final String DRAWN = "drawn";
+  public static final String CARRIED = "carried";
+  public static final String FORGIVEN = "forgiven";
+  public static final String CLOSING = "closing";
+
+  /** The balance step's lines and the rep_balances rows (scenario, rep, month) it moved or held. */
+  public record Result(Dataset<Row> lines, Dataset<Row> balances) {}
+
+  private static final String V = "variable_pay";
+  private static final String DRAW_TARGET = "draw_target";
+  private static final String TERMINATED_HERE = "terminated_here";
+
+  private BalanceLines() {}
+
+  /**
+   * @param lines every line of steps 1-12 (and any input of lines unioned before this step)
+   * @param payMonthPlans {@link CompEngine.Inputs#payMonthPlans}: the months, with their plan's draw and balance
+   * @param terminations rep_id, termination_date (null while employed), one row per rep
+   */
+  public static Result build(Dataset<Row> lines, Dataset<Row> payMonthPlans, Dataset<Row> terminations) {
+    Column usesBalance = col(PlanTable.DRAW_MONTHS).gt(0).and(col(PlanTable.DRAW_MONTHLY).gt(0))
+        .or(col(PlanTable.CARRY_NEGATIVE));
+    String[] repKey = {PayLines.SCENARIO, PayLines.REP_ID};
+    String[] monthKey = {PayLines.SCENARIO, PayLines.REP_ID, PayLines.MONTH};
+    Dataset<Row> months = payMonthPlans
+        .join(payMonthPlans.where(usesBalance).select(repKey[0], repKey[1]).distinct(), repKey, "left_semi");
+    Dataset<Row> variablePay = lines
+        .where(col(PayLines.LINE_TYPE).notEqual(lit(PayLines.BASE_SALARY)))
+        .join(months.select(repKey[0], repKey[1]).distinct(), repKey, "left_semi")
+        .groupBy(PayLines.SCENARIO, PayLines.REP_ID, PayLines.MONTH)
+        .agg(Money.sum(col(PayLines.AMOUNT)).as(V));
+
+    // draw * days fits DECIMAL(20,2); a quotient by at most 31 days rounds exactly (see BaseSalaryLines)
+    Column drawTarget = when(col(RepMonths.MONTH_INDEX).geq(0).and(col(RepMonths.MONTH_INDEX).lt(col(PlanTable.DRAW_MONTHS))),
+        Money.round2(col(PlanTable.DRAW_MONTHLY).multiply(col(RepMonths.ACTIVE_DAYS)).cast(Money.MONEY_SUM)
+            .divide(col(RepMonths.DAYS_IN_MONTH))));
+    Dataset<Row> monthInputs = months
+        .join(variablePay, monthKey, "left")
+        .join(terminations.select(col(PayLines.REP_ID), col("termination_date")), PayLines.REP_ID, "left")
+        .select(col(PayLines.SCENARIO), col(PayLines.REP_ID), struct(
+            col(PayLines.MONTH),
+            coalesce(col(V), Money.zero()).as(V),
+            drawTarget.as(DRAW_TARGET),
+            col(PlanTable.DRAW_RECOVERABLE), col(PlanTable.CARRY_NEGATIVE), col(PlanTable.RECOVERY_SHARE),
+            col(PlanTable.FORGIVE_ON_TERMINATION),
+            coalesce(trunc(col("termination_date"), "month").equalTo(col(PayLines.MONTH)), lit(false))
+                .as(TERMINATED_HERE),
+            col(PlanTable.PLAN_ID), col(PlanTable.PLAN_HASH)).as("m"));
+
+    Dataset<Row> folded = monthInputs
+        .groupBy(PayLines.SCENARIO, PayLines.REP_ID)
+        .agg(array_sort(collect_list(col("m"))).as("months"))
+        .select(col(PayLines.SCENARIO), col(PayLines.REP_ID),
+            explode(aggregate(col("months"), initialState(), BalanceLines::step).getField("rows")).as("r"))
+        .select(col(PayLines.SCENARIO), col(PayLines.REP_ID), col("r.*"));
+
+    Dataset<Row> balances = folded
+        .withColumn(RECOVERED, col("recovery").multiply(-1).cast(Money.MONEY))
+        .withColumn(DRAWN, when(col(PlanTable.DRAW_RECOVERABLE), col("topup")).otherwise(Money.zero()))
+        .where(col(OPENING).notEqual(0).or(col(RECOVERED).notEqual(0)).or(col(DRAWN).notEqual(0))
+            .or(col(CARRIED).notEqual(0)).or(col(FORGIVEN).notEqual(0)).or(col(CLOSING).notEqual(0)))
+        .select(PayLines.SCENARIO, PayLines.REP_ID, PayLines.MONTH, OPENING, RECOVERED, DRAWN, CARRIED, FORGIVEN,
+            CLOSING);
+
+    Dataset<Row> out = LineBuilder.monthLines(folded, PayLines.DRAW_RECOVERY, col("recovery"),
+            concat(lit("recovers "), PayLines.money(col("recovery").multiply(-1)), lit(" of the balance "),
+                PayLines.money(col(OPENING)), lit(" ("), PayLines.percent(col(PlanTable.RECOVERY_SHARE)),
+                lit(" of variable pay "), PayLines.money(col(V)), lit(")")))
+        .unionByName(LineBuilder.monthLines(folded, PayLines.DRAW_TOPUP, col("topup"),
+            concat(lit("draw top-up to "), PayLines.money(col(DRAW_TARGET)),
+                when(col(PlanTable.DRAW_RECOVERABLE),
+                    concat(lit(" (recoverable, balance "), PayLines.money(col(CLOSING)), lit(")")))
+                    .otherwise(lit(" (non-recoverable)")))))
+        .unionByName(LineBuilder.monthLines(folded, PayLines.NEGATIVE_CARRY, col(CARRIED),
+            concat(lit("negative variable pay "), PayLines.money(col(CARRIED).multiply(-1)),
+                lit(" carried to the balance (balance "), PayLines.money(col(CLOSING)), lit(")"))));
+    return new Result(out, balances);
+  }
+
+  private static final StructType ROW = new StructType()
+      .add(PayLines.MONTH, DataTypes.DateType)
+      .add(V, Money.MONEY).add(DRAW_TARGET, Money.MONEY)
+      .add(PlanTable.DRAW_RECOVERABLE, DataTypes.BooleanType).add(PlanTable.RECOVERY_SHARE, Money.RATE)
+      .add(PlanTable.PLAN_ID, DataTypes.StringType).add(PlanTable.PLAN_HASH, DataTypes.StringType)
+      .add(OPENING, Money.MONEY).add("recovery", Money.MONEY).add("topup", Money.MONEY)
+      .add(CARRIED, Money.MONEY).add(FORGIVEN, Money.MONEY).add(CLOSING, Money.MONEY);
+
+  private static Column initialState() {
+    return struct(Money.zero().as("b"), array().cast(DataTypes.createArrayType(ROW)).as("rows"));
+  }
+
+  /** One month of the fold: the state is the balance owed and the months done so far. */
+  private static Column step(Column state, Column m) {
+    Column b = state.getField("b");
+    Column v = m.getField(V);
+    Column recovery = least(b, Money.round2(greatest(v, Money.zero()).multiply(m.getField(PlanTable.RECOVERY_SHARE))))
+        .multiply(-1).cast(Money.MONEY);
+    Column v1 = v.plus(recovery);
+    Column target = m.getField(DRAW_TARGET);
+    Column topup = when(target.isNotNull(), greatest(target.minus(v1), Money.zero())).otherwise(Money.zero())
+        .cast(Money.MONEY);
+    Column v2 = v1.plus(topup);
+    Column carry = when(m.getField(PlanTable.CARRY_NEGATIVE).and(v2.lt(0)), v2.multiply(-1)).otherwise(Money.zero())
+        .cast(Money.MONEY);
+    Column owed = b.plus(recovery).plus(when(m.getField(PlanTable.DRAW_RECOVERABLE), topup).otherwise(Money.zero()))
+        .plus(carry).cast(Money.MONEY);
+    Column forgiven = when(m.getField(PlanTable.FORGIVE_ON_TERMINATION).and(m.getField(TERMINATED_HERE)), owed)
+        .otherwise(Money.zero()).cast(Money.MONEY);
+    Column closing = owed.minus(forgiven).cast(Money.MONEY);
+    Column row = struct(m.getField(PayLines.MONTH).as(PayLines.MONTH), v.as(V), target.as(DRAW_TARGET),
+        m.getField(PlanTable.DRAW_RECOVERABLE).as(PlanTable.DRAW_RECOVERABLE),
+        m.getField(PlanTable.RECOVERY_SHARE).as(PlanTable.RECOVERY_SHARE),
+        m.getField(PlanTable.PLAN_ID).as(PlanTable.PLAN_ID), m.getField(PlanTable.PLAN_HASH).as(PlanTable.PLAN_HASH),
+        b.as(OPENING), recovery.as("recovery"), topup.as("topup"), carry.as(CARRIED), forgiven.as(FORGIVEN),
+        closing.as(CLOSING));
+    return struct(closing.as("b"), concat(state.getField("rows"), array(row)).as("rows"));
+  }
+}
