@@ -27,8 +27,12 @@ import org.salescomp.common.Money;
  * balance stands and the correction reaches the balance through the month it is posted in.
  */
 public final class PriorPeriodAdjustments {
-  /** Line types a recompute never corrects: corrections themselves (and, with them, the balance steps). */
-  public static final List<String> NOT_RESTATED = List.of(PayLines.PRIOR_PERIOD_ADJUSTMENT);
+  /**
+   * Line types a recompute never corrects: corrections themselves, and the balance steps (step 13), which
+   * come after the corrections and read them as the variable pay of the month they are posted in.
+   */
+  public static final List<String> NOT_RESTATED = List.of(PayLines.PRIOR_PERIOD_ADJUSTMENT, PayLines.DRAW_RECOVERY,
+      PayLines.DRAW_TOPUP, PayLines.NEGATIVE_CARRY);
 
   private static final String NOW = "_now";
   private static final String PAID = "_paid";
