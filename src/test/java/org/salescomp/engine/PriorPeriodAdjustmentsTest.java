@@ -76,7 +76,7 @@ class PriorPeriodAdjustmentsTest {
                 "correction for January 2026 commission: 1,840.00 now, 720.00 paid, 1,000.00 corrected since", "p",
                 "2026-01-01", "commission"),
             row("r2", "2026-03-01", "prior_period_adjustment", "-60.00",
-                "correction for 2026-02 cx_adjustment: -100.00 now, -40.00 paid", "p", "2026-02-01",
+                "correction for February 2026 cx_adjustment: -100.00 now, -40.00 paid", "p", "2026-02-01",
                 "cx_adjustment")),
         corrections(lines, ledger));
   }
