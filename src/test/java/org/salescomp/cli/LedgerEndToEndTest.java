@@ -144,7 +144,7 @@ class LedgerEndToEndTest {
     List<Row> commission = corrections.where(col("for_line_type").equalTo(lit("commission"))).collectAsList();
     assertThat(commission).hasSize(1);
     assertThat(commission.get(0).getString(commission.get(0).fieldIndex("rep_id"))).isEqualTo(lateDealRep());
-    assertThat(commission.get(0).getString(commission.get(0).fieldIndex("explanation"))).startsWith("correction for 2025-01 commission: ");
+    assertThat(commission.get(0).getString(commission.get(0).fieldIndex("explanation"))).startsWith("correction for January 2025 commission: ");
     // payouts still sum the lines, the corrections in their own column
     Dataset<Row> march = table("ledger", "payouts").where(col("month").equalTo(lit("2025-03-01")));
     assertThat(march.agg(org.apache.spark.sql.functions.sum("prior_period_adjustments")).first().getDecimal(0))
@@ -221,9 +221,9 @@ class LedgerEndToEndTest {
     // January's statement lists exactly the lines January paid: the late deal is not among them
     assertThat(Files.readString(out.resolve("statement-" + rep + "-2025-01.csv"))).doesNotContain(LATE_DEAL);
     String march = Files.readString(out.resolve("statement-" + rep + "-2025-03.html"));
-    assertThat(march).contains("id=\"open\"").contains("Corrections of closed months").contains("2025-01 commission");
+    assertThat(march).contains("id=\"open\"").contains("Corrections of closed months").contains("January 2025 commission");
     assertThat(Files.readString(out.resolve("statement-" + rep + "-2025-03.csv")))
-        .containsPattern("line,prior_period_adjustment,.*correction for 2025-01 commission: .*,2025-01 commission");
+        .containsPattern("line,prior_period_adjustment,.*correction for January 2025 commission: .*,2025-01 commission");
   }
 
   /** A won deal closed in January, copied from one January paid commission for, under a new id. */
