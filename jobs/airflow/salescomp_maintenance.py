@@ -12,6 +12,8 @@ from datetime import timedelta
 import pendulum
 from airflow import DAG
 from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
+from airflow.timetables.interval import CronDataIntervalTimetable
+from salescomp_alerts import on_failure
 
 SALESCOMP_HOME = os.environ.get("SALESCOMP_HOME", "/opt/salescomp")
 JAR = f"{SALESCOMP_HOME}/salescomp-spark.jar"
@@ -28,12 +30,13 @@ default_args = {
     "retry_exponential_backoff": True,
     "max_retry_delay": timedelta(hours=2),
     "execution_timeout": timedelta(hours=2),
+    "on_failure_callback": on_failure,
 }
 
 with DAG(
     dag_id="salescomp_maintenance",
     description="salescomp: compact and vacuum the published tables",
-    schedule="0 4 * * 0",
+    schedule=CronDataIntervalTimetable("0 4 * * 0", timezone="UTC"),
     start_date=pendulum.datetime(2026, 1, 4, tz="UTC"),
     catchup=False,
     max_active_runs=1,

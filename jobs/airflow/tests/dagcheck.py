@@ -5,12 +5,10 @@ constants are evaluated by a small evaluator that understands what the DAG files
 f-strings, ``os.environ.get``, ``timedelta``, ``",".join``, list concatenation, starred lists and
 simple list comprehensions); anything else stays an ``Opaque`` value. The ``SparkSubmitOperator``
 calls and the DAG's arguments are extracted as dicts, the templated fields are rendered with Jinja2
-for a sample logical date, and the rendered command lines are checked against salescomp's own
-command line: ``run --dry-run`` for the run tasks (arguments, config and scope, without Spark), and
-for the others ``ParseCheck`` (picocli's parser, nothing runs) and ``validate-config`` with the
-task's ``--conf`` files, each in a folder that holds
-the task's ``files`` as spark-submit's ``--files`` puts them in a cluster-mode driver's working
-directory.
+for realistic logical dates and run ids, and every rendered command line is run by salescomp's own
+command line with ``--dry-run`` (arguments, config and what would run, without Spark), each in a folder
+that holds the task's ``files`` as spark-submit's ``--files`` puts them in a cluster-mode driver's
+working directory.
 """
 import ast
 import datetime
@@ -32,6 +30,25 @@ TEMPLATED = ("application", "conf", "files", "py_files", "jars", "driver_class_p
              "env_vars", "properties_file")
 WALL_CLOCK = {"datetime.now", "datetime.utcnow", "datetime.today", "date.today", "pendulum.now",
               "pendulum.today", "time.time", "days_ago", "datetime.datetime.now", "timezone.utcnow"}
+
+
+@dataclass(frozen=True)
+class Function:
+    """A function defined in a DAG file or a module of the DAG folder (a callback)."""
+    module: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Timetable:
+    kind: str
+    cron: str
+    timezone: str
+
+
+@dataclass(frozen=True)
+class Dataset:
+    uri: str
 
 
 class Opaque:
@@ -119,6 +136,10 @@ class _Evaluator:
             return node.func.value.value.join(args[0])
         if name == "dict":
             return kwargs
+        if name in ("CronDataIntervalTimetable", "CronTriggerTimetable"):
+            return Timetable(name, args[0], kwargs.get("timezone", args[1] if len(args) > 1 else None))
+        if name in ("Dataset", "Asset"):
+            return Dataset(args[0])
         return Opaque(ast.unparse(node))
 
 
@@ -136,7 +157,14 @@ def load(path, env=None):
 
     def visit(statements):
         for stmt in statements:
-            if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+            if isinstance(stmt, ast.ImportFrom) and stmt.module and (path.parent / f"{stmt.module}.py").is_file():
+                # a helper module of the DAG folder (Airflow puts the folder on sys.path)
+                helper = load_module(path.parent / f"{stmt.module}.py", evaluator.env)
+                for alias in stmt.names:
+                    evaluator.names[alias.asname or alias.name] = helper[alias.name]
+            elif isinstance(stmt, ast.FunctionDef):
+                evaluator.names[stmt.name] = Function(path.stem, stmt.name)
+            elif isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
                 var = stmt.targets[0].id
                 if isinstance(stmt.value, ast.Call) and ast.unparse(stmt.value.func) == OPERATOR:
                     kwargs = {k.arg: evaluator.value(k.value) for k in stmt.value.keywords}
@@ -156,6 +184,23 @@ def load(path, env=None):
     visit(tree.body)
     default_args = dag_kwargs.get("default_args")
     return DagFile(path, dag_kwargs, default_args if isinstance(default_args, dict) else {}, tasks, edges, wall_clock)
+
+
+def load_module(path, env):
+    """The module-level constants and functions of a helper module, evaluated like a DAG file's."""
+    tree = ast.parse(Path(path).read_text(), filename=str(path))
+    evaluator = _Evaluator(env, ast.get_docstring(tree))
+    for stmt in tree.body:
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+            evaluator.names[stmt.targets[0].id] = evaluator.value(stmt.value)
+        elif isinstance(stmt, ast.FunctionDef):
+            evaluator.names[stmt.name] = Function(Path(path).stem, stmt.name)
+    return evaluator.names
+
+
+def is_dag_file(path):
+    """A DAG file defines a DAG; the folder's helper modules do not."""
+    return "with DAG(" in Path(path).read_text()
 
 
 def _chain(node, evaluator, edges):
@@ -180,6 +225,7 @@ def airflow_context(logical_date, run_id):
         "ds": logical_date.strftime("%Y-%m-%d"),
         "ds_nodash": logical_date.strftime("%Y%m%d"),
         "ts": logical_date.isoformat(),
+        "ts_nodash": logical_date.strftime("%Y%m%dT%H%M%S"),
         "run_id": run_id,
         "logical_date": logical_date,
         "data_interval_start": logical_date,
@@ -263,18 +309,18 @@ def conf_args(args):
 
 
 def check_task(cli, task_args, parent):
-    """Every check of one rendered task; returns the failed ones (empty when the CLI accepts the task)."""
+    """Runs one rendered task's command with --dry-run; returns the failed check (empty when it exits 0).
+
+    --dry-run parses the arguments, loads and validates the config the task ships and names, checks what
+    the command would do (a run's scope, a simulation's scenarios and id, a query's read-only parse), and
+    stops before Spark starts: the real command line of the task, minus the cluster.
+    """
     args = [str(a) for a in task_args["application_args"]]
     workdir = driver_working_dir(task_args, parent)
-    confs = conf_args(args)
-    if not confs:
+    if not conf_args(args):
         return [Check(args, 2, "the task names no --conf: the default conf/local.conf is not shipped")]
+    dry_run = args if "--dry-run" in args else [*args, "--dry-run"]
     if args[0] == "run":
-        # parses the arguments, loads and validates the config, prints the scope; Spark never starts
-        # --skip-source-check: the DAG is checked away from the data its tasks read
-        checks = [cli.run("org.salescomp.cli.Main",
-                          (args if "--dry-run" in args else [*args, "--dry-run"]) + ["--skip-source-check"], workdir)]
-    else:
-        checks = [cli.run("org.salescomp.cli.ParseCheck", args, workdir),
-                  cli.run("org.salescomp.cli.Main", ["validate-config", "--skip-source-check", *confs], workdir)]
-    return [c for c in checks if c.exit_code != 0]
+        dry_run.append("--skip-source-check")  # the DAG is checked away from the data its tasks read
+    check = cli.run("org.salescomp.cli.Main", dry_run, workdir)
+    return [check] if check.exit_code != 0 else []

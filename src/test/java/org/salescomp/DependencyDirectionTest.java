@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * <p>A dependency is an {@code org.salescomp.<room>.} name in the code (imports, static imports and fully
  * qualified names); comments and string literals do not count.
  */
+@Tag("fast")
 class DependencyDirectionTest {
   /** Each room's level, highest first. A new top-level package must be placed here. */
   private static final Map<String, Integer> LEVEL = Map.ofEntries(

@@ -7,7 +7,13 @@ import org.salescomp.config.Settings;
 import org.salescomp.ops.JsonLogs;
 import picocli.CommandLine.Option;
 
-/** {@code --conf FILE}, shared by every subcommand: HOCON overlays on the defaults of reference.conf. */
+/**
+ * {@code --conf FILE}, shared by every subcommand: HOCON overlays on the defaults of reference.conf.
+ *
+ * <p>{@code -Dconfig.file=FILE}, Typesafe Config's standard way to name an application's config (under
+ * spark-submit: {@code --driver-java-options}), is honoured as the first overlay, before the {@code --conf}
+ * files; with it and no {@code --conf}, conf/local.conf is not implied.
+ */
 final class ConfOptions {
   static final Path DEFAULT = Path.of("conf", "local.conf");
 
@@ -17,7 +23,15 @@ final class ConfOptions {
   private List<Path> files = new ArrayList<>();
 
   List<Path> overlays() {
-    return files.isEmpty() ? List.of(DEFAULT) : List.copyOf(files);
+    String configFile = System.getProperty("config.file");
+    List<Path> overlays = new ArrayList<>();
+    if (configFile != null && !configFile.isBlank()) {
+      overlays.add(Path.of(configFile));
+    } else if (files.isEmpty()) {
+      overlays.add(DEFAULT);
+    }
+    overlays.addAll(files);
+    return List.copyOf(overlays);
   }
 
   /**

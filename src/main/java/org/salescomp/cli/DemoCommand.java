@@ -9,10 +9,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.salescomp.config.Settings;
-import org.salescomp.generate.GeneratorOptions;
-import org.salescomp.io.Lakehouse;
-import org.salescomp.pipeline.NightlyJob;
 import org.salescomp.domain.RunScope;
+import org.salescomp.generate.GeneratorOptions;
+import org.salescomp.pipeline.NightlyJob;
+import org.salescomp.publish.PublishedLakehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,7 +54,7 @@ final class DemoCommand implements Callable<Integer> {
     Settings settings = Settings.load(overlays);
     RunScope scope = RunScope.backfill(data.start(), data.start().plusMonths(data.months() - 1L));
     out.printf("running the pipeline over %s..%s%n", scope.from(), scope.to());
-    out.println(RunCommand.statusLine(NightlyJob.run(spark, settings, scope, scope.defaultRunId())));
+    out.println(RunCommand.statusLine(NightlyJob.run(spark, settings, scope, scope.defaultRunId(), new ExitCodes()::getExitCode)));
     printSummary(out, spark, settings);
     return ExitCodes.OK;
   }
@@ -62,7 +62,7 @@ final class DemoCommand implements Callable<Integer> {
   private static void printSummary(PrintWriter out, SparkSession spark, Settings settings) {
     out.println();
     out.println("rows per published table:");
-    for (String table : Lakehouse.registerViews(spark, settings.lakehouseRoot())) {
+    for (String table : PublishedLakehouse.registerViews(spark, settings.lakehouseRoot())) {
       out.printf(Locale.ROOT, "  %-20s %,12d%n", table, spark.table(table).count());
     }
     out.println();

@@ -57,6 +57,7 @@ public final class Main {
     codes.put(String.valueOf(ExitCodes.SOFTWARE), "any other failure (stack trace on stderr)");
     codes.put(String.valueOf(ExitCodes.USAGE), "usage or configuration error");
     codes.put(String.valueOf(ExitCodes.DATA_QUALITY), "data-quality failure");
+    codes.put(String.valueOf(ExitCodes.CONFLICT), "another run wrote the same table at the same time: retry");
     return codes;
   }
 }

@@ -30,11 +30,20 @@ final class MaintainCommand implements Callable<Integer> {
       description = "id recorded as the commits' userMetadata (default: maintain__<today's date>)")
   private String runId;
 
+  @Mixin private DryRunOption dryRun;
+
   @Override
   public Integer call() {
     Settings settings = conf.load();
     int hours = settings.ops().vacuumRetentionHours();
     String id = runId != null ? runId : "maintain__" + LocalDate.now();
+    if (dryRun.on()) {
+      PrintWriter out = spec.commandLine().getOut();
+      DryRunOption.header(out, conf, settings);
+      out.printf("  maintain   %s: OPTIMIZE and VACUUM of every published table, retention %d hours%n", id, hours);
+      out.flush();
+      return ExitCodes.OK;
+    }
     List<Outcome> outcomes = TableMaintenance.run(main.sessions().create(settings), settings.lakehouseRoot(), hours, id);
     PrintWriter out = spec.commandLine().getOut();
     for (Outcome o : outcomes) {

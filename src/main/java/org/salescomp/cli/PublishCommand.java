@@ -37,10 +37,20 @@ final class PublishCommand implements Callable<Integer> {
   @Option(names = "--target", paramLabel = "TARGET", required = true, description = "where to publish: postgres")
   private Target target;
 
+  @Mixin private DryRunOption dryRun;
+
   @Override
   public Integer call() throws Exception {
     Settings settings = conf.load();
     PostgresTarget pg = settings.postgres();
+    if (dryRun.on()) {
+      PrintWriter out = spec.commandLine().getOut();
+      DryRunOption.header(out, conf, settings);
+      out.printf("  publish    every published table to %s, schema %s (staging %s), as %s%n", pg.displayUrl(),
+          pg.schema(), pg.stagingSchema(), pg.user());
+      out.flush();
+      return ExitCodes.OK;
+    }
     PublishedLakehouse lakehouse = PublishedLakehouse.open(main.sessions().create(settings), settings.lakehouseRoot());
     if (lakehouse.tables().isEmpty()) {
       throw new ParameterException(spec.commandLine(), "no published tables in the lakehouse "

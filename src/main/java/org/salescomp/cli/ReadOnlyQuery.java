@@ -54,6 +54,7 @@ import org.apache.spark.sql.catalyst.plans.logical.Window;
 import org.apache.spark.sql.catalyst.plans.logical.WithCTE;
 import org.apache.spark.sql.catalyst.plans.logical.WithWindowDefinition;
 import org.apache.spark.sql.execution.CommandExecutionMode;
+import org.apache.spark.sql.execution.SparkSqlParser;
 import org.apache.spark.sql.execution.datasources.HadoopFsRelation;
 import org.apache.spark.sql.execution.datasources.LogicalRelation;
 import org.salescomp.io.LakehousePaths;
@@ -91,14 +92,41 @@ final class ReadOnlyQuery {
   private final SparkSession spark;
   /** Registered view name (lower case) to its table's folder. */
   private final Map<String, String> views;
+  /** A dry run reads no lakehouse: any plain name stands for a published table there. */
+  private final boolean anyPlainName;
 
   /**
    * @param views the published tables registered as temporary views: name to folder
    */
   ReadOnlyQuery(SparkSession spark, Map<String, String> views) {
+    this(spark, views, false);
+  }
+
+  private ReadOnlyQuery(SparkSession spark, Map<String, String> views, boolean anyPlainName) {
     this.spark = spark;
     this.views = new HashMap<>();
     views.forEach((name, folder) -> this.views.put(name.toLowerCase(Locale.ROOT), folder));
+    this.anyPlainName = anyPlainName;
+  }
+
+  /**
+   * The checks a dry run can make without a Spark session or the lakehouse: the statement parses (Spark's
+   * own parser) and its parsed plan passes the allow-lists, any plain table name taken as a published
+   * table. The analysed plan is checked when the query runs.
+   */
+  static void checkWithoutSession(String sql) throws ParseException {
+    ReadOnlyQuery guard = new ReadOnlyQuery(null, Map.of(), true);
+    LogicalPlan parsed = new SparkSqlParser().parsePlan(sql);
+    if (guard.isInspection(parsed)) {
+      return;
+    }
+    Set<String> cteNames = new HashSet<>();
+    collectCteNames(parsed, cteNames);
+    guard.checkParsed(parsed, cteNames);
+  }
+
+  private boolean isView(String name) {
+    return anyPlainName || views.containsKey(name.toLowerCase(Locale.ROOT));
   }
 
   /** Thrown when a statement is not allowed; the message is one line. */
@@ -150,7 +178,7 @@ final class ReadOnlyQuery {
   private void requireView(LogicalPlan relation, boolean plain) {
     if (!(relation instanceof UnresolvedTableOrView table) || !plain
         || table.multipartIdentifier().size() != 1
-        || !views.containsKey(table.multipartIdentifier().head().toLowerCase(Locale.ROOT))) {
+        || !isView(table.multipartIdentifier().head())) {
       throw new Refused("inspecting anything but a published table (" + relation.simpleString(60) + ")");
     }
   }
@@ -176,7 +204,7 @@ final class ReadOnlyQuery {
     if (plan instanceof UnresolvedRelation relation) {
       List<String> name = JavaConverters.seqAsJavaList(relation.multipartIdentifier());
       String single = name.size() == 1 ? name.get(0).toLowerCase(Locale.ROOT) : null;
-      if (single == null || !(views.containsKey(single) || cteNames.contains(single))) {
+      if (single == null || !(isView(single) || cteNames.contains(single))) {
         throw new Refused("reading " + String.join(".", name) + ", which is not a published table");
       }
     }

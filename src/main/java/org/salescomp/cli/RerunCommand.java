@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.salescomp.config.Settings;
-import org.salescomp.ops.PublishedComparison;
 import org.salescomp.ops.PublishedComparison.TableDiff;
+import org.salescomp.ops.PublishedComparison;
 import org.salescomp.ops.RerunPlan;
 import org.salescomp.ops.RerunRefused;
 import org.salescomp.ops.RunRecord;
@@ -67,7 +67,7 @@ final class RerunCommand implements Callable<Integer> {
     } finally {
       Files.deleteIfExists(overlay);
     }
-    RunResult result = NightlyJob.run(spark, rerun, run.scope(), run.runId());
+    RunResult result = NightlyJob.run(spark, rerun, run.scope(), run.runId(), new ExitCodes()::getExitCode);
     PrintWriter out = spec.commandLine().getOut();
     out.println("re" + RunCommand.statusLine(result) + "; into " + into);
     return verify ? verify(spark, settings, run, out) : ExitCodes.OK;

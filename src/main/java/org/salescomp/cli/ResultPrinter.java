@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.salescomp.common.CsvRecord;
 
 /** Prints a query result as an aligned table or as CSV. */
 final class ResultPrinter {
@@ -36,10 +37,10 @@ final class ResultPrinter {
 
   /** A header and every row (streamed, not collected), NULL as an empty field. */
   void csv(Dataset<Row> result) {
-    out.println(Csv.record(Arrays.asList(result.columns())));
+    out.println(CsvRecord.of(Arrays.asList(result.columns())));
     Iterator<Row> rows = result.toLocalIterator();
     while (rows.hasNext()) {
-      out.println(Csv.record(texts(rows.next(), "")));
+      out.println(CsvRecord.of(texts(rows.next(), "")));
     }
   }
 

@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.salescomp.config.Settings;
-import org.salescomp.io.SourceSettings;
 import org.salescomp.config.SourceFiles;
+import org.salescomp.domain.RunScope;
+import org.salescomp.io.SourceSettings;
 import org.salescomp.io.SourceTable;
 import org.salescomp.pipeline.NightlyJob;
 import org.salescomp.pipeline.RunResult;
-import org.salescomp.domain.RunScope;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,9 +39,7 @@ final class RunCommand implements Callable<Integer> {
           + " of the same scope gets the same id)")
   private String runId;
 
-  @Option(names = "--dry-run",
-      description = "validate the arguments and the config, print what would run, and stop before Spark starts")
-  private boolean dryRun;
+  @Mixin private DryRunOption dryRun;
 
   @Option(names = "--skip-source-check",
       description = "do not check the local source files before Spark starts (for a config checked away from its data)")
@@ -77,11 +75,11 @@ final class RunCommand implements Callable<Integer> {
       // a missing file, an empty CSV or a header without a required column stops here, Spark not started
       SourceFiles.check(settings.sources());
     }
-    if (dryRun) {
+    if (dryRun.on()) {
       printPlan(out, settings, scope, id);
       return ExitCodes.OK;
     }
-    RunResult result = NightlyJob.run(main.sessions().create(settings), settings, scope, id);
+    RunResult result = NightlyJob.run(main.sessions().create(settings), settings, scope, id, new ExitCodes()::getExitCode);
     out.println(statusLine(result));
     return ExitCodes.OK;
   }
@@ -98,12 +96,10 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private void printPlan(PrintWriter out, Settings settings, RunScope scope, String id) {
-    out.println("dry run: arguments, config" + (skipSourceCheck ? "" : " and local source files")
-        + " are valid; Spark was not started");
+    DryRunOption.header(out, conf, settings, skipSourceCheck ? "arguments and config"
+        : "arguments, config and local source files");
     out.printf("  run id     %s%n", id);
     out.printf("  months     %s .. %s (logical date %s)%n", scope.from(), scope.to(), scope.logicalDate());
-    out.printf("  config     %s (hash %s)%n", conf.overlays(), settings.configHash());
-    out.printf("  lakehouse  %s%n", settings.lakehouseRoot());
     out.println("  sources");
     for (SourceTable table : SourceTable.values()) {
       SourceSettings source = settings.source(table);

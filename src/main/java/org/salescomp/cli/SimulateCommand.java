@@ -56,6 +56,8 @@ final class SimulateCommand implements Callable<Integer> {
           + " rerun replaces its rows)")
   private String simulationId;
 
+  @Mixin private DryRunOption dryRun;
+
   @Override
   public Integer call() {
     Settings settings = conf.load();
@@ -64,6 +66,17 @@ final class SimulateCommand implements Callable<Integer> {
       scenarios.add(ScenarioSettings.load(file, conf.overlays()));
     }
     SimulationJob.Request request = request(scenarios);
+    if (dryRun.on()) {
+      PrintWriter out = spec.commandLine().getOut();
+      DryRunOption.header(out, conf, settings);
+      out.printf("  simulation %s%n", simulationId != null ? simulationId : SimulationJob.defaultId(settings, request));
+      out.printf("  months     %s .. %s, compared with %s%n", from, to, request.comparedWith());
+      for (ScenarioSettings scenario : scenarios) {
+        out.printf("  scenario   %s%n", scenario.name());
+      }
+      out.flush();
+      return ExitCodes.OK;
+    }
     SimulationResult result = SimulationJob.run(main.sessions().create(settings), settings, request);
     PrintWriter out = spec.commandLine().getOut();
     out.print(table(result));

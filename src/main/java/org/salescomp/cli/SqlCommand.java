@@ -1,5 +1,6 @@
 package org.salescomp.cli;
 
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -8,8 +9,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.salescomp.config.Settings;
-import org.salescomp.io.Lakehouse;
+
 import org.salescomp.io.LakehousePaths;
+import org.salescomp.publish.PublishedLakehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,12 +48,29 @@ final class SqlCommand implements Callable<Integer> {
       description = "print at most N rows (default: " + DEFAULT_TABLE_LIMIT + " for table, all for csv)")
   private Integer limit;
 
+  @Mixin private DryRunOption dryRun;
+
   @Override
   public Integer call() throws Exception {
     if (limit != null && limit < 0) {
       throw new ParameterException(spec.commandLine(), "--limit must not be negative, got " + limit);
     }
     Settings settings = conf.load();
+    if (dryRun.on()) {
+      try {
+        userInput(() -> {
+          ReadOnlyQuery.checkWithoutSession(query);
+          return null;
+        });
+      } catch (ReadOnlyQuery.Refused e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage());
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      DryRunOption.header(out, conf, settings);
+      out.printf("  query      read-only, parses: %s%n", query);
+      out.flush();
+      return ExitCodes.OK;
+    }
     SparkSession spark = main.sessions().create(settings);
     Dataset<Row> result = execute(spark, settings);
     ResultPrinter printer = new ResultPrinter(spec.commandLine().getOut(), spark);
@@ -67,7 +86,7 @@ final class SqlCommand implements Callable<Integer> {
   /** Registers the published tables, checks the statement against them and only then plans it. */
   private Dataset<Row> execute(SparkSession spark, Settings settings) throws Exception {
     Map<String, String> views = new LinkedHashMap<>();
-    for (String name : Lakehouse.registerViews(spark, settings.lakehouseRoot())) {
+    for (String name : PublishedLakehouse.registerViews(spark, settings.lakehouseRoot())) {
       views.put(name, LakehousePaths.table(settings.lakehouseRoot(), name));
     }
     ReadOnlyQuery guard = new ReadOnlyQuery(spark, views);

@@ -14,12 +14,15 @@ import java.util.stream.Stream;
  * same query over the same tables gives the same answer).
  */
 final class SqlFunctions {
-  /** Operators, casts and conditionals: what SQL syntax compiles to. */
+  /**
+   * Operators, casts and conditionals: what SQL syntax compiles to; and {@code assert_true}, which only fails
+   * the query (the nightly DAG's {@code check_published} task relies on it).
+   */
   private static final String OPERATORS = """
       % & * + - / < <= <=> = == > >= ^ | ~ and or not in like ilike rlike regexp regexp_like div mod
       if when coalesce ifnull nvl nvl2 nullif equal_null isnull isnotnull isnan nanvl greatest least
       cast bigint binary boolean date decimal double float int smallint string timestamp tinyint
-      positive negative typeof grouping grouping_id""";
+      positive negative typeof grouping grouping_id assert_true""";
 
   private static final String AGGREGATES = """
       any any_value approx_count_distinct approx_percentile array_agg avg bit_and bit_or bit_xor bool_and

@@ -111,7 +111,7 @@ final class CompModelReader {
     ClawbackRules clawback = new ClawbackRules(cb.integer("window-days", 0), rate(cb, "rate"), cb.bool("on-churn"));
     ConfigReader nh = v.object("new-hire");
     NewHireRules newHire = new NewHireRules(nh.integer("months", 0), rate(nh, "rate-multiplier"),
-        money(nh, "guarantee-monthly"));
+        money(nh, "guarantee-monthly"), quotaRamp(nh));
     ScorecardRules scorecard = readScorecard(v.object("scorecard"));
     ConfigReader m = v.object("mentor");
     MentorRules mentor = new MentorRules(m.integer("months", 0), rate(m, "rate"));
@@ -128,12 +128,31 @@ final class CompModelReader {
     // the rules a version had before SPIFFs, overrides, draws and balances hash as they did while those keep
     // their defaults: unchanged plans keep their hashes
     boolean defaults = spiffs.isEmpty() && override.rate().signum() == 0 && draw.equals(DrawRules.NONE)
-        && balance.equals(BalanceRules.NONE);
-    String added = defaults ? "" : "|" + spiffs + "|" + override + "|" + draw + "|" + balance;
-    String hash = hash(effectiveFrom + "|" + commission + "|" + cx + "|" + clawback + "|" + newHire + "|"
+        && balance.equals(BalanceRules.NONE) && newHire.quotaRamp().isEmpty();
+    String added = defaults ? "" : "|" + spiffs + "|" + override + "|" + draw + "|" + balance + "|"
+        + newHire.quotaRamp();
+    // as the record printed itself before it had a quota ramp
+    String newHireText = "NewHireRules[months=" + newHire.months() + ", rateMultiplier=" + newHire.rateMultiplier()
+        + ", guaranteeMonthly=" + newHire.guaranteeMonthly() + "]";
+    String hash = hash(effectiveFrom + "|" + commission + "|" + cx + "|" + clawback + "|" + newHireText + "|"
         + scorecard + "|" + mentor + added);
     return new PlanVersion(effectiveFrom, commission, cx, clawback, newHire, scorecard, mentor, spiffs, override,
         draw, balance, hash);
+  }
+
+  /** Quota multipliers by month index: each in (0, 1], at most six decimals. */
+  private static List<BigDecimal> quotaRamp(ConfigReader nh) {
+    List<BigDecimal> ramp = new ArrayList<>();
+    List<BigDecimal> raw = nh.decimalList("quota-ramp");
+    for (int i = 0; i < raw.size(); i++) {
+      BigDecimal r = raw.get(i);
+      if (r.signum() <= 0 || r.compareTo(BigDecimal.ONE) > 0 || r.stripTrailingZeros().scale() > RATE_SCALE) {
+        throw nh.error("quota-ramp", "expected values in (0, 1] with at most " + RATE_SCALE + " decimals, got "
+            + r.toPlainString() + " at [" + i + "]");
+      }
+      ramp.add(r.setScale(RATE_SCALE));
+    }
+    return List.copyOf(ramp);
   }
 
   private static final Set<String> SPIFF_KEYS =

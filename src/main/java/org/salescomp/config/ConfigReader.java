@@ -165,6 +165,25 @@ final class ConfigReader {
     return readers;
   }
 
+  /** A list of exact decimals; an element that is not a number is named by its index. */
+  List<BigDecimal> decimalList(String key) {
+    ConfigValue v = value(key);
+    if (v.valueType() != ConfigValueType.LIST) {
+      throw error(key, "expected a list of decimal numbers, got " + v.valueType().name().toLowerCase());
+    }
+    List<BigDecimal> decimals = new ArrayList<>();
+    List<ConfigValue> values = (com.typesafe.config.ConfigList) v;
+    for (int i = 0; i < values.size(); i++) {
+      ConfigValue e = values.get(i);
+      try {
+        decimals.add(toDecimal(key, e));
+      } catch (ConfigError notANumber) {
+        throw error(key, "expected a decimal number at [" + i + "], got " + e.render());
+      }
+    }
+    return decimals;
+  }
+
   List<String> stringList(String key) {
     try {
       return config.getStringList(key);

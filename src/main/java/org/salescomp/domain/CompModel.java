@@ -2,6 +2,7 @@ package org.salescomp.domain;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The whole {@code salescomp.comp} block: plans by id, awards, coaching and training rules. */
 public record CompModel(
@@ -21,5 +22,16 @@ public record CompModel(
         .max().orElse(0);
     int windowMonths = (windowDays + 27) / 28 + 1;
     return Math.max(Math.max(windowMonths, coaching.consecutiveMonths()), PREVIOUS_QUARTER_MONTHS);
+  }
+
+  /** Every plan version's hash keyed {@code plan@effective-from}, as run_log and simulation_log record them. */
+  public Map<String, String> planHashes() {
+    Map<String, String> hashes = new TreeMap<>();
+    for (Plan plan : plans.values()) {
+      for (PlanVersion v : plan.versions()) {
+        hashes.put(plan.id() + "@" + v.effectiveFrom(), v.hash());
+      }
+    }
+    return hashes;
   }
 }

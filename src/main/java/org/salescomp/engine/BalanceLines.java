@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -22,6 +23,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.salescomp.common.Money;
 import org.salescomp.intermediate.RepMonths;
+import org.salescomp.io.PublishedTable;
 
 /**
  * Step 13, last: on the month's variable pay {@code V} (every line of the rep-month but base salary,
@@ -53,6 +55,22 @@ public final class BalanceLines {
   private static final String V = "variable_pay";
   private static final String DRAW_TARGET = "draw_target";
   private static final String TERMINATED_HERE = "terminated_here";
+
+  /** {@code rep_balances}: the balance a rep owes, by month, of the months it moved or was held. */
+  public static final PublishedTable TABLE = new PublishedTable("rep_balances",
+      "one row per rep and month in which the rep owes a balance or the balance moved",
+      PublishedTable.columnsOf()
+          .add(PayLines.REP_ID, DataTypes.StringType, "the rep")
+          .add(PayLines.MONTH, DataTypes.DateType, "first day of the month")
+          .add(OPENING, Money.MONEY, "balance owed before the month")
+          .add(RECOVERED, Money.MONEY, "recovered from the month's variable pay (draw_recovery, positive)")
+          .add(DRAWN, Money.MONEY, "recoverable draw paid in the month (draw_topup)")
+          .add(CARRIED, Money.MONEY, "negative variable pay carried to the balance (negative_carry)")
+          .add(FORGIVEN, Money.MONEY, "balance forgiven in the termination month")
+          .add(CLOSING, Money.MONEY, "balance owed after the month")
+          .withRunId(),
+      List.of(), List.of(PayLines.REP_ID, PayLines.MONTH), List.of(PayLines.MONTH, PayLines.REP_ID),
+      PublishedTable.OwnedRows.months(PayLines.MONTH), true);
 
   private BalanceLines() {}
 

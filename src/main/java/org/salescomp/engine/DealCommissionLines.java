@@ -50,6 +50,8 @@ public final class DealCommissionLines {
   public static final String ATTAINMENT = "attainment";
   static final String BEFORE = "revenue_before";
   static final String AFTER = "revenue_after";
+  /** The quota tiers and the gate use: the month's quota, ramped in a new hire's first months. */
+  static final String PLAN_QUOTA = "plan_quota";
   /** Tiers as money for the rep-month's quota: idx, low = from x Q, high = to x Q (null for the last), rate. */
   static final String BANDS = "bands";
 
@@ -92,6 +94,7 @@ public final class DealCommissionLines {
         .otherwise(finalAttainmentTier().getField("rate"));
     return positioned
         .join(banded(repMonthPlans, quotas), new String[] {CreditedDeals.REP_ID, CreditedDeals.MONTH})
+        .withColumn(ATTAINMENT, planAttainment())
         .withColumn(PayLines.LINE_TYPE, lit(PayLines.COMMISSION))
         .withColumn(PayLines.TIER, when(col(ATTAINMENT).isNotNull(), tierIdx))
         .withColumn(PayLines.RATE, when(col(ATTAINMENT).isNotNull(), tierRate))
@@ -137,7 +140,7 @@ public final class DealCommissionLines {
     Dataset<Row> parameters = planTable
         .select(col(PlanTable.COMMISSION_HASH), col(PlanTable.TIER_MODE), col(PlanTable.TIERS),
             col(PlanTable.PRODUCT_MULTIPLIERS), col(PlanTable.CHANNEL_MULTIPLIERS), col(PlanTable.GATE_MIN_ATTAINMENT),
-            col(PlanTable.NEW_HIRE_MONTHS), col(PlanTable.NEW_HIRE_RATE_MULTIPLIER))
+            col(PlanTable.NEW_HIRE_MONTHS), col(PlanTable.NEW_HIRE_RATE_MULTIPLIER), col(PlanTable.QUOTA_RAMP))
         .dropDuplicates(PlanTable.COMMISSION_HASH);
     Dataset<Row> rules = repMonthPlans
         .select(PayLines.REP_ID, PayLines.MONTH, RepMonths.MONTH_INDEX, PlanTable.COMMISSION_HASH)
@@ -145,6 +148,7 @@ public final class DealCommissionLines {
         .join(broadcast(parameters), PlanTable.COMMISSION_HASH);
     return positioned
         .join(banded(rules, quotas), new String[] {PayLines.REP_ID, PayLines.MONTH})
+        .withColumn(ATTAINMENT, planAttainment())
         .select(col(PayLines.REP_ID), col(PayLines.MONTH), col(PlanTable.COMMISSION_HASH), col(PayLines.DEAL_ID),
             col(CreditedDeals.CREDITED_AMOUNT), amount(maxTiers(parameters)).as(PayLines.AMOUNT));
   }
@@ -173,17 +177,28 @@ public final class DealCommissionLines {
    * they are multiplied out once per rep-month and plan, not once per deal.
    */
   private static Dataset<Row> banded(Dataset<Row> plans, Dataset<Row> quotas) {
-    Column quota = col("band_quota");
+    Column quota = col(PLAN_QUOTA);
     Dataset<Row> monthQuotas = quotas.select(col(RepQuotas.REP_ID).as("band_rep_id"),
         col(RepQuotas.MONTH).as("band_month"), col(RepQuotas.QUOTA).as("band_quota"));
+    Column index = col(RepMonths.MONTH_INDEX);
+    Column ramp = col(PlanTable.QUOTA_RAMP);
+    Column ramped = when(index.geq(0).and(index.lt(size(ramp))),
+        Money.round2(col("band_quota").multiply(try_element_at(ramp, index.plus(1)))))
+        .otherwise(col("band_quota"));
     return plans
         .join(monthQuotas, col(PayLines.REP_ID).equalTo(col("band_rep_id"))
             .and(col(PayLines.MONTH).equalTo(col("band_month"))), "left")
+        .withColumn(PLAN_QUOTA, ramped.cast(Money.MONEY))
         .withColumn(BANDS, transform(col(PlanTable.TIERS), t -> struct(t.getField("idx").as("idx"),
             t.getField("from").multiply(quota).cast(Money.MONEY_8).as("low"),
             t.getField("to").multiply(quota).cast(Money.MONEY_8).as("high"),
             t.getField("rate").as("rate"))))
         .drop("band_rep_id", "band_month", "band_quota");
+  }
+
+  /** The month's revenue against the quota tiers and the gate use ({@value #PLAN_QUOTA}); null without one. */
+  private static Column planAttainment() {
+    return when(col(PLAN_QUOTA).gt(0), col(MONTH_REVENUE).divide(col(PLAN_QUOTA)).cast(Money.RATIO));
   }
 
   /**

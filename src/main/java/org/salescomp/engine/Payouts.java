@@ -10,7 +10,9 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
 import org.salescomp.common.Money;
+import org.salescomp.io.PublishedTable;
 
 /**
  * One row per scenario, rep and month: the month's pay lines summed by kind. {@code total} is the sum
@@ -45,6 +47,23 @@ public final class Payouts {
   }
 
   private Payouts() {}
+
+  /** {@code payouts}: the baseline's rows, see {@link CommissionLines#publishedPayouts}. */
+  public static final PublishedTable TABLE = new PublishedTable("payouts",
+      "one row per rep and month: the month's pay lines summed by kind; total is the sum of all its lines",
+      amountColumns(PublishedTable.columnsOf()
+          .add(REP_ID, DataTypes.StringType, "the rep")
+          .add(MONTH, DataTypes.DateType, "first day of the month paid"))
+          .add(TOTAL, Money.MONEY, "the sum of all the rep-month's lines, to the cent")
+          .withRunId(),
+      List.of(), List.of(REP_ID, MONTH), List.of(MONTH, REP_ID), PublishedTable.OwnedRows.months(MONTH), true);
+
+  /** One money column per entry of {@link #COLUMNS_BY_LINE_TYPE}, named by the line types it sums. */
+  private static PublishedTable.Columns amountColumns(PublishedTable.Columns columns) {
+    COLUMNS_BY_LINE_TYPE.forEach((column, lineTypes) ->
+        columns.add(column, Money.MONEY, "sum of the rep-month's " + String.join(" and ", lineTypes) + " lines"));
+    return columns;
+  }
 
   public static Dataset<Row> build(Dataset<Row> lines) {
     List<Column> sums = new ArrayList<>();

@@ -67,6 +67,7 @@ public final class PlanTable {
   public static final String MENTOR_RATE = "mentor_rate";
   public static final String SPIFFS = "spiffs";
   public static final String OVERRIDE_RATE = "override_rate";
+  public static final String QUOTA_RAMP = "quota_ramp";
   public static final String DRAW_MONTHLY = "draw_monthly";
   public static final String DRAW_MONTHS = "draw_months";
   public static final String DRAW_RECOVERABLE = "draw_recoverable";
@@ -121,6 +122,7 @@ public final class PlanTable {
       createStructField(MENTOR_RATE, Money.RATE, false),
       createStructField(SPIFFS, createArrayType(SPIFF, false), false),
       createStructField(OVERRIDE_RATE, Money.RATE, false),
+      createStructField(QUOTA_RAMP, createArrayType(Money.RATE, false), false),
       createStructField(DRAW_MONTHLY, Money.MONEY, false),
       createStructField(DRAW_MONTHS, IntegerType, false),
       createStructField(DRAW_RECOVERABLE, BooleanType, false),
@@ -157,7 +159,7 @@ public final class PlanTable {
         v.newHire().months(), v.newHire().rateMultiplier(), v.newHire().guaranteeMonthly(),
         sc.targetBonusQuarterly(), sc.threshold(), sc.maxMultiplier(), sc.kpiScoreCap(), kpis(sc.kpis()),
         v.mentor().months(), v.mentor().rate(), spiffs(v.spiffs()), v.override().rate(),
-        v.draw().monthly(), v.draw().months(), v.draw().recoverable(),
+        v.newHire().quotaRamp(), v.draw().monthly(), v.draw().months(), v.draw().recoverable(),
         v.balance().carryNegative(), v.balance().recoveryShare(), v.balance().forgiveOnTermination());
   }
 
@@ -166,7 +168,8 @@ public final class PlanTable {
     var c = v.commission();
     return ContentHash.of(c.tierMode().configName() + "|" + c.tiers() + "|" + sorted(c.productMultipliers()) + "|"
         + sorted(c.channelMultipliers()) + "|" + c.gateMinAttainment().toPlainString() + "|" + v.newHire().months()
-        + "|" + v.newHire().rateMultiplier().toPlainString());
+        + "|" + v.newHire().rateMultiplier().toPlainString()
+        + (v.newHire().quotaRamp().isEmpty() ? "" : "|ramp" + v.newHire().quotaRamp()));
   }
 
   private static List<Row> tiers(List<Tier> tiers) {

@@ -6,12 +6,15 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
 import org.salescomp.common.Money;
 import org.salescomp.intermediate.RepMonths;
+import org.salescomp.io.PublishedTable;
 
 /**
  * Individual awards of a quarter, for every scenario:
@@ -39,6 +42,19 @@ public final class SpecialAwards {
   public record Result(Dataset<Row> awards, Dataset<Row> lines) {}
 
   private SpecialAwards() {}
+
+  public static final PublishedTable TABLE = new PublishedTable("special_awards",
+      "one row per rep, quarter and special award won (paid in the quarter's last month)",
+      PublishedTable.columnsOf()
+          .add("rep_id", DataTypes.StringType, "the rep")
+          .add("quarter", DataTypes.DateType, "first day of the quarter")
+          .add(AWARD, DataTypes.StringType, "cx-star or new-hire-progress")
+          .add(RANK, DataTypes.IntegerType, "the rep's rank among the award's winners")
+          .add(AMOUNT, Money.MONEY, "the amount paid")
+          .add(BASIS, DataTypes.StringType, "why the rep won it")
+          .withRunId(),
+      List.of(), List.of("rep_id", "quarter", AWARD), List.of("quarter", AWARD, RANK),
+      PublishedTable.OwnedRows.quartersPaid("quarter"), true);
 
   /**
    * @param repQuarters rep KPIs: rep_id, period_type, period_start, csat_avg, csat_responses,

@@ -10,12 +10,16 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
 import org.salescomp.common.Money;
 import org.salescomp.common.Periods;
 import org.salescomp.intermediate.CreditedDeals;
+import org.salescomp.io.PublishedTable;
 
 /**
  * Team awards of a quarter ("Quarter: scorecard, awards"), for every scenario:
@@ -40,6 +44,19 @@ public final class TeamAwards {
   public record Result(Dataset<Row> awards, Dataset<Row> lines) {}
 
   private TeamAwards() {}
+
+  public static final PublishedTable TABLE = new PublishedTable("team_awards",
+      "one row per team, quarter and award: the pool and how many members share it (paid in the quarter's last month)",
+      PublishedTable.columnsOf()
+          .add("team_id", DataTypes.StringType, "the team")
+          .add("quarter", DataTypes.DateType, "first day of the quarter")
+          .add(AWARD, DataTypes.StringType, "team-target or collaboration")
+          .add(AMOUNT, Money.MONEY, "the pool paid to the members")
+          .add(MEMBERS, DataTypes.IntegerType, "members who share the pool")
+          .add(BASIS, DataTypes.StringType, "why the team earned it")
+          .withRunId(),
+      List.of(), List.of("team_id", "quarter", AWARD), List.of("quarter", "team_id", AWARD),
+      PublishedTable.OwnedRows.quartersPaid("quarter"), true);
 
   /**
    * @param teamQuarters team KPIs: team_id, period_type, period_start, revenue, quota

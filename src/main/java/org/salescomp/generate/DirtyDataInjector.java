@@ -8,12 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -21,6 +19,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.salescomp.common.CsvRecord;
+import org.salescomp.common.LocalFiles;
 import org.salescomp.io.SourceTable;
 
 /**
@@ -134,10 +134,10 @@ public final class DirtyDataInjector {
     }
     try {
       for (SourceTable table : touched) {
-        deleteRecursively(out.resolve(table.tableName()));
+        LocalFiles.deleteRecursively(out.resolve(table.tableName()));
         Files.move(staging.resolve(table.tableName()), out.resolve(table.tableName()));
       }
-      deleteRecursively(staging);
+      LocalFiles.deleteRecursively(staging);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot replace the tables in " + out, e);
     }
@@ -163,27 +163,12 @@ public final class DirtyDataInjector {
 
   private static void writeManifest(Path file, List<DirtyRow> rows) {
     List<String> lines = rows.stream()
-        .map(r -> r.table().tableName() + "," + quoted(r.rowKey()) + "," + r.reason())
+        .map(r -> CsvRecord.of(List.of(r.table().tableName(), r.rowKey(), r.reason())))
         .sorted().toList();
     try {
       Files.writeString(file, "source,key,reason\n" + String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
-    }
-  }
-
-  private static String quoted(String key) {
-    return key.contains(",") || key.contains("\"") ? "\"" + key.replace("\"", "\"\"") + "\"" : key;
-  }
-
-  private static void deleteRecursively(Path path) throws IOException {
-    if (!Files.exists(path)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(path)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
     }
   }
 }

@@ -2,9 +2,12 @@ package org.salescomp.generate;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.types.StructField;
+import org.salescomp.common.CsvRecord;
 import org.salescomp.io.SourceTable;
 import org.salescomp.quality.Quarantine;
 
@@ -69,15 +72,10 @@ record DirtyRow(SourceTable table, Object[] values, String reason, String line) 
     if (line != null) {
       return line;
     }
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < values.length; i++) {
-      if (i > 0) {
-        sb.append(',');
-      }
-      String s = text(values[i]);
-      boolean quote = s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r");
-      sb.append(quote ? "\"" + s.replace("\"", "\"\"") + "\"" : s);
+    List<String> fields = new ArrayList<>(values.length);
+    for (Object value : values) {
+      fields.add(text(value));
     }
-    return sb.toString();
+    return CsvRecord.of(fields);
   }
 }

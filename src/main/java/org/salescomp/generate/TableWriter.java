@@ -17,6 +17,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
+import org.salescomp.common.LocalFiles;
 import org.salescomp.io.SourceTable;
 
 /**
@@ -40,11 +41,11 @@ final class TableWriter {
     try {
       Files.createDirectories(out);
       for (SourceTable table : SourceTable.values()) {
-        deleteRecursively(out.resolve(table.tableName()));
-        deleteRecursively(out.resolve(table.tableName() + ".csv"));
-        deleteRecursively(partsFolder(out, table));
+        LocalFiles.deleteRecursively(out.resolve(table.tableName()));
+        LocalFiles.deleteRecursively(out.resolve(table.tableName() + ".csv"));
+        LocalFiles.deleteRecursively(partsFolder(out, table));
       }
-      deleteRecursively(out.resolve(SourcesConf.FILE_NAME));
+      LocalFiles.deleteRecursively(out.resolve(SourcesConf.FILE_NAME));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the output folder " + out, e);
     }
@@ -105,7 +106,7 @@ final class TableWriter {
         count += copyCountingLines(part, csv);
       }
     }
-    deleteRecursively(parts);
+    LocalFiles.deleteRecursively(parts);
     return count;
   }
 
@@ -145,16 +146,5 @@ final class TableWriter {
       }
     }
     return lines;
-  }
-
-  private static void deleteRecursively(Path path) throws IOException {
-    if (!Files.exists(path)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(path)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }

@@ -18,6 +18,7 @@ final class Vocabulary {
   static final String PLAN_FIELD_SALES = "field-sales";
   static final String PLAN_INSIDE_SALES = "inside-sales";
   static final String PLAN_NEW_HIRE = "new-hire";
+  static final String PLAN_MANAGER = "manager";
 
   static final String[] SEGMENTS = {"enterprise", "mid-market", "smb"};
   static final String[] REGIONS = {"north", "south", "east", "west"};
@@ -47,6 +48,6 @@ final class Vocabulary {
 
   /** The regular plan of a role (a new hire moves to it after the {@code new-hire} months). */
   static String planOf(String role) {
-    return INSIDE_SALES.equals(role) ? PLAN_INSIDE_SALES : PLAN_FIELD_SALES;
+    return INSIDE_SALES.equals(role) ? PLAN_INSIDE_SALES : MANAGER.equals(role) ? PLAN_MANAGER : PLAN_FIELD_SALES;
   }
 }

@@ -1,11 +1,14 @@
 package org.salescomp.intermediate;
 
+import static org.apache.spark.sql.functions.aggregate;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
@@ -26,20 +29,48 @@ public final class TrainingCompletion {
   /** Parts of the ratio on a KPI row: courses passed by the period's end, and courses required. */
   public static final String TRAINING_PASSED = "training_passed";
   public static final String TRAINING_REQUIRED = "training_required";
+  public static final String EXAM_SCORES = "exam_scores";
+  /** Parts of the period's average exam score: the sum of the exam scores, and the number of exams. */
+  public static final String TRAINING_SCORE_SUM = "training_score_sum";
+  public static final String TRAINING_EXAMS = "training_exams";
 
   private TrainingCompletion() {}
 
-  /** @param results the training_results source */
+  /**
+   * One row per rep with a training result by the logical date: {@value #PASSED_DATES} (null when no
+   * required course was passed) and {@value #EXAM_SCORES}, every exam's date and score (any course, passed
+   * or not), for the {@code training_score} scorecard metric.
+   *
+   * @param results the training_results source
+   */
   public static Dataset<Row> firstPasses(Dataset<Row> results, List<String> requiredCourses, LocalDate logicalDate) {
-    return results
-        .where(col("passed")
-            .and(col("course_id").isin(requiredCourses.toArray()))
-            .and(col("completed_date").leq(lit(logicalDate))))
+    Dataset<Row> known = results.where(col("completed_date").leq(lit(logicalDate)));
+    Dataset<Row> passes = known
+        .where(col("passed").and(col("course_id").isin(requiredCourses.toArray())))
         .groupBy(col(REP_ID), col("course_id"))
         .agg(min(col("completed_date")).as("first_passed"))
         .groupBy(col(REP_ID))
-        .agg(collect_list(col("first_passed")).as(PASSED_DATES))
-        .select(REP_ID, PASSED_DATES);
+        .agg(collect_list(col("first_passed")).as(PASSED_DATES));
+    Dataset<Row> exams = known
+        .where(col("score").isNotNull())
+        .groupBy(col(REP_ID))
+        .agg(collect_list(struct(col("completed_date").as("day"), col("score").as("score"))).as(EXAM_SCORES));
+    return passes.join(exams, new String[] {REP_ID}, "full_outer").select(REP_ID, PASSED_DATES, EXAM_SCORES);
+  }
+
+  /** Sum of the exam scores dated in {@code firstDay .. lastDay}, from a (nullable) {@link #EXAM_SCORES} column. */
+  public static Column examScoreSum(Column examScores, Column firstDay, Column lastDay) {
+    return coalesce(aggregate(inPeriod(examScores, firstDay, lastDay), lit(0L),
+        (acc, e) -> acc.plus(e.getField("score").cast("long"))), lit(0L));
+  }
+
+  /** Exams dated in {@code firstDay .. lastDay}. */
+  public static Column examCount(Column examScores, Column firstDay, Column lastDay) {
+    return coalesce(size(inPeriod(examScores, firstDay, lastDay)), lit(0));
+  }
+
+  private static Column inPeriod(Column examScores, Column firstDay, Column lastDay) {
+    return filter(examScores, e -> e.getField("day").between(firstDay, lastDay));
   }
 
   /** Required courses passed on or before {@code lastDay}, from a (nullable) {@link #PASSED_DATES} column. */

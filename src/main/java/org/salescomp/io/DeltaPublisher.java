@@ -1,10 +1,20 @@
 package org.salescomp.io;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
 import io.delta.tables.DeltaTable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.salescomp.domain.RunScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,11 +40,63 @@ public final class DeltaPublisher {
   }
 
   /**
+   * Publishes a run's rows of a declared table: keeps the rows the run owns, stamps them with the run
+   * id, checks them against the declared schema (names and types, in order; the columns get their
+   * comments), sorts them for deterministic files and replaces the owned rows in one commit.
+   *
+   * @param rows the table's columns, {@code run_id} optional (it is set to this run's)
+   * @return the commit, or none when Delta made no commit (nothing to replace, nothing to add)
+   */
+  public Optional<Commit> publish(PublishedTable table, Dataset<Row> rows, RunScope scope) {
+    RowFilter owned = table.owned(scope, runId);
+    Dataset<Row> shaped = conform(table, rows.withColumn(PublishedTable.RUN_ID, lit(runId))).where(owned.column());
+    shaped = table.partitionColumns().isEmpty() ? shaped.repartition(1)
+        : shaped.repartition(table.partitionColumns().stream().map(c -> col(c)).toArray(Column[]::new));
+    shaped = shaped.sortWithinPartitions(table.sortOrder().stream().map(c -> col(c)).toArray(Column[]::new));
+    return replace(table.name(), shaped, owned.sql(), table.partitionColumns().toArray(String[]::new));
+  }
+
+  /**
+   * The rows with exactly the declared columns, in order, each with its comment. A column missing, extra
+   * or of another type is a defect of the table's computation: it stops the run before anything is written.
+   */
+  static Dataset<Row> conform(PublishedTable table, Dataset<Row> rows) {
+    List<String> actual = Arrays.asList(rows.columns());
+    List<Column> columns = new ArrayList<>();
+    for (StructField declared : table.schema().fields()) {
+      if (!actual.contains(declared.name())) {
+        throw new IllegalStateException(table.name() + " computes no column " + declared.name() + "; it has " + actual);
+      }
+      StructField computed = rows.schema().apply(declared.name());
+      if (!computed.dataType().sameType(declared.dataType())) {
+        throw new IllegalStateException(table.name() + "." + declared.name() + " is computed as "
+            + computed.dataType().simpleString() + " but declared " + declared.dataType().simpleString());
+      }
+      columns.add(col(declared.name()).as(declared.name(), declared.metadata()));
+    }
+    if (actual.size() != columns.size()) {
+      List<String> extra = new ArrayList<>(actual);
+      extra.removeAll(table.columns());
+      throw new IllegalStateException(table.name() + " computes undeclared columns " + extra);
+    }
+    return rows.select(columns.toArray(Column[]::new));
+  }
+
+  /**
+   * A commit of this run: the table's version it created and the rows it wrote (the run's own rows;
+   * rows Delta copied from rewritten files are not counted).
+   */
+  public record Commit(long version, long rows) {}
+
+  /**
    * Replaces the rows matching {@code ownedRows} (a SQL predicate over partition columns) with
    * {@code rows}, which must all match it; Delta checks that.
+   *
+   * @return the commit, or none when Delta made none
    */
-  public long replace(String table, Dataset<Row> rows, String ownedRows, String... partitionColumns) {
+  public Optional<Commit> replace(String table, Dataset<Row> rows, String ownedRows, String... partitionColumns) {
     long start = System.nanoTime();
+    long before = version(table);
     rows.write().format("delta")
         .mode("overwrite")
         .option("replaceWhere", ownedRows)
@@ -43,14 +105,43 @@ public final class DeltaPublisher {
         .option("userMetadata", runId)
         .partitionBy(partitionColumns)
         .save(pathOf(table));
-    long written = lastCommitOutputRows(table);
-    LOG.info("published {}: {} rows in {} s", table, written, String.format("%.1f", (System.nanoTime() - start) / 1e9));
-    return written;
+    Optional<Commit> commit = commitSince(table, before);
+    LOG.info("published {}: {} in {} s", table, commit.map(c -> c.rows() + " rows, version " + c.version())
+        .orElse("no commit"), String.format("%.1f", (System.nanoTime() - start) / 1e9));
+    return commit;
   }
 
-  /** Inserts or replaces the rows of {@code rows} whose {@code keyColumn} matches (a small table such as run_log). */
-  public void upsert(String table, Dataset<Row> rows, String keyColumn) {
+  /**
+   * This run's latest commit to the table after version {@code before}, from Delta's history: its
+   * operation metrics give the rows written (numOutputRows less numCopiedRows, the unowned rows of
+   * files a replaceWhere rewrote).
+   */
+  private Optional<Commit> commitSince(String table, long before) {
+    long after = version(table);
+    if (after <= before) {
+      return Optional.empty();
+    }
+    List<Row> commits = DeltaTable.forPath(spark, pathOf(table)).history((int) (after - before))
+        .where(col("userMetadata").equalTo(lit(runId))).orderBy(col("version").desc())
+        .select("version", "operationMetrics").collectAsList();
+    if (commits.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, String> metrics = commits.get(0).getJavaMap(1);
+    long output = metrics == null ? -1 : Long.parseLong(metrics.getOrDefault("numOutputRows", "0"));
+    long copied = metrics == null ? 0 : Long.parseLong(metrics.getOrDefault("numCopiedRows", "0"));
+    return Optional.of(new Commit(commits.get(0).getLong(0), output < 0 ? -1 : output - copied));
+  }
+
+  /** Inserts or replaces the rows whose key columns match (a small table such as run_log). */
+  public void upsert(PublishedTable table, Dataset<Row> rows) {
+    upsert(table.name(), conform(table, rows), table.keyColumns().toArray(String[]::new));
+  }
+
+  /** Inserts or replaces the rows of {@code rows} whose key columns match (a small log table). */
+  public void upsert(String table, Dataset<Row> rows, String... keyColumns) {
     String path = pathOf(table);
+    String matches = String.join(" AND ", Arrays.stream(keyColumns).map(k -> "t." + k + " = s." + k).toList());
     if (!DeltaTable.isDeltaTable(spark, path)) {
       rows.write().format("delta").option("userMetadata", runId).save(path);
       return;
@@ -58,7 +149,7 @@ public final class DeltaPublisher {
     spark.conf().set("spark.databricks.delta.commitInfo.userMetadata", runId);
     try {
       DeltaTable.forPath(spark, path).as("t")
-          .merge(rows.as("s"), "t." + keyColumn + " = s." + keyColumn)
+          .merge(rows.as("s"), matches)
           .withSchemaEvolution() // a newer release may add columns to a small log table
           .whenMatched().updateAll()
           .whenNotMatched().insertAll()
@@ -87,18 +178,6 @@ public final class DeltaPublisher {
     } finally {
       spark.conf().unset("spark.databricks.delta.commitInfo.userMetadata");
     }
-  }
-
-  /** Rows written by the table's latest commit, from Delta's own operation metrics (no recount). */
-  private long lastCommitOutputRows(String table) {
-    Row last = DeltaTable.forPath(spark, pathOf(table)).history(1).select("operationMetrics").first();
-    Map<String, String> metrics = last.getJavaMap(0);
-    if (metrics == null) {
-      return -1;
-    }
-    // a write of no rows adds no files and reports no numOutputRows
-    String rows = metrics.getOrDefault("numOutputRows", "0".equals(metrics.get("numFiles")) ? "0" : "-1");
-    return Long.parseLong(rows);
   }
 
   /** The current version of a published table, or -1 when it does not exist yet. */

@@ -1,15 +1,30 @@
 package org.salescomp.io;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The one place a SparkSession is built: Delta enabled, UTC, settings from the config. */
+/**
+ * The one place a SparkSession is built: Delta enabled, UTC, and salescomp's settings where the cluster
+ * has not said otherwise.
+ *
+ * <p>What spark-submit was given ({@code --conf}, {@code --master}, {@code --name}, {@code
+ * --properties-file}) and what {@code spark-defaults.conf} says reach the driver as {@code spark.*}
+ * system properties, which {@link SparkConf} reads. Those win: salescomp sets a value (from {@code
+ * salescomp.spark.*} or its own defaults) only when neither of them did. Three settings are required
+ * for correct results and always set: the Delta extension (added to any others), the Delta catalog and
+ * the UTC session time zone.
+ */
 public final class SparkSessions {
   private static final Logger LOG = LoggerFactory.getLogger(SparkSessions.class);
   /** The master when neither the config nor spark-submit names one. */
   static final String LOCAL_MASTER = "local[*]";
+  static final String DELTA_EXTENSION = "io.delta.sql.DeltaSparkSessionExtension";
+  static final String EXTENSIONS = "spark.sql.extensions";
 
   private SparkSessions() {}
 
@@ -21,30 +36,58 @@ public final class SparkSessions {
   public static SparkSession create(
       String appName, String master, int shufflePartitions, boolean uiEnabled,
       Map<String, String> extraConf) {
-    SparkSession.Builder builder = SparkSession.builder()
-        .appName(appName)
-        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-        .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.sql.shuffle.partitions", shufflePartitions)
-        .config("spark.ui.enabled", uiEnabled)
-        .config("spark.ui.showConsoleProgress", false)
-        // Delta statistics and small local tables: no need for a metastore
-        .config("spark.sql.catalogImplementation", "in-memory")
-        .config("spark.databricks.delta.snapshotPartitions", Math.max(1, Math.min(shufflePartitions, 8)))
-        // the model joins per-rep tables with per-scenario ones many times: once the shuffle has measured
-        // the sides, a side this small per partition is hashed instead of both sides sorted (a 64-scenario
-        // simulation at scale 10: 349.6 s -> 325.0 s, measured in one run each)
-        .config("spark.sql.adaptive.maxShuffledHashJoinLocalMapThreshold", "64m")
-        .config("spark.sql.adaptive.autoBroadcastJoinThreshold", "32m");
-    if (master != null && !master.isBlank()) {
-      builder.master(master);
-    } else if (System.getProperty("spark.master") == null) {
-      // not under spark-submit (which sets spark.master from --master or spark-defaults.conf): run locally
+    SparkConf submitted = new SparkConf(true);
+    Map<String, String> settings = settings(submitted, appName, master, shufflePartitions, uiEnabled, extraConf);
+    if (!submitted.contains("spark.master") && (master == null || master.isBlank())) {
       LOG.warn("salescomp.spark.master is empty and no spark-submit master is set: using {}", LOCAL_MASTER);
-      builder.master(LOCAL_MASTER);
     }
-    extraConf.forEach(builder::config);
+    SparkSession.Builder builder = SparkSession.builder();
+    settings.forEach(builder::config);
     return builder.getOrCreate();
+  }
+
+  /**
+   * What the session is built with on top of {@code submitted} (the spark-submit and spark-defaults
+   * settings): the required settings, and each of salescomp's that {@code submitted} does not hold.
+   */
+  static Map<String, String> settings(SparkConf submitted, String appName, String master, int shufflePartitions,
+      boolean uiEnabled, Map<String, String> extraConf) {
+    Map<String, String> wanted = new LinkedHashMap<>();
+    wanted.put("spark.app.name", appName);
+    wanted.put("spark.master", master == null || master.isBlank() ? LOCAL_MASTER : master);
+    wanted.put("spark.sql.shuffle.partitions", String.valueOf(shufflePartitions));
+    wanted.put("spark.ui.enabled", String.valueOf(uiEnabled));
+    wanted.put("spark.ui.showConsoleProgress", "false");
+    // Delta statistics and small local tables: no need for a metastore (a cluster's spark-defaults may name one)
+    wanted.put("spark.sql.catalogImplementation", "in-memory");
+    wanted.put("spark.databricks.delta.snapshotPartitions", String.valueOf(Math.max(1, Math.min(shufflePartitions, 8))));
+    // the model joins per-rep tables with per-scenario ones many times: once the shuffle has measured
+    // the sides, a side this small per partition is hashed instead of both sides sorted (a 64-scenario
+    // simulation at scale 10: 349.6 s -> 325.0 s, measured in one run each)
+    wanted.put("spark.sql.adaptive.maxShuffledHashJoinLocalMapThreshold", "64m");
+    wanted.put("spark.sql.adaptive.autoBroadcastJoinThreshold", "32m");
+    wanted.putAll(extraConf);
+
+    Map<String, String> settings = new LinkedHashMap<>();
+    wanted.forEach((key, value) -> {
+      if (submitted.contains(key)) {
+        LOG.info("{} = {} from spark-submit or spark-defaults (salescomp would set {})", key, submitted.get(key), value);
+      } else {
+        settings.put(key, value);
+      }
+    });
+    settings.put(EXTENSIONS, withDelta(submitted.get(EXTENSIONS, "")));
+    settings.put("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+    settings.put("spark.sql.session.timeZone", "UTC");
+    return settings;
+  }
+
+  /** The extensions the cluster names, with Delta's added once. */
+  private static String withDelta(String extensions) {
+    boolean present = Arrays.stream(extensions.split(",")).map(String::trim).anyMatch(DELTA_EXTENSION::equals);
+    if (present) {
+      return extensions;
+    }
+    return extensions.isBlank() ? DELTA_EXTENSION : extensions + "," + DELTA_EXTENSION;
   }
 }

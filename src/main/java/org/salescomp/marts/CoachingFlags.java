@@ -5,14 +5,17 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
 
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
 import org.salescomp.common.Money;
 import org.salescomp.domain.Coaching;
 import org.salescomp.engine.PlanTable;
+import org.salescomp.io.PublishedTable;
 
 /**
  * {@code coaching_flags}: one row per rep, month and reason ("Coaching flags"). Flags are for managers
@@ -30,6 +33,18 @@ public final class CoachingFlags {
   public static final String REASON = "reason";
   public static final String VALUE = "value";
   public static final String THRESHOLD = "threshold";
+
+  public static final PublishedTable TABLE = new PublishedTable("coaching_flags",
+      "one row per rep, month and reason a coach should look at",
+      PublishedTable.columnsOf()
+          .add(REP_ID, DataTypes.StringType, "the rep")
+          .add(MONTH, DataTypes.DateType, "first day of the month")
+          .add(REASON, DataTypes.StringType, "LOW_ATTAINMENT, LOW_CSAT or HIGH_COMPLAINTS")
+          .add(VALUE, Money.RATIO, "the rep's measure that month (attainment, csat_avg or complaint_rate)")
+          .add(THRESHOLD, Money.RATE, "the configured threshold it crossed")
+          .withRunId(),
+      List.of(), List.of(REP_ID, MONTH, REASON), List.of(MONTH, REP_ID, REASON),
+      PublishedTable.OwnedRows.months(MONTH), false);
 
   private CoachingFlags() {}
 

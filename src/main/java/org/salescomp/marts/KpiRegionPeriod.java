@@ -8,9 +8,11 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
 import org.salescomp.common.Money;
 import org.salescomp.intermediate.KpiMonthFacts;
 import org.salescomp.intermediate.PeriodRollup;
+import org.salescomp.io.PublishedTable;
 
 /**
  * {@code kpi_region_period}: one row per region (of the team, from the teams table), period_type and
@@ -27,6 +29,11 @@ public final class KpiRegionPeriod {
 
   /** The published columns, in order. */
   public static final List<String> COLUMNS = columns();
+
+  public static final PublishedTable TABLE = KpiMeasures.table("kpi_region_period",
+      "one row per region, period type and period start: the region's teams' KPIs combined",
+      PublishedTable.columnsOf().add(REGION, DataTypes.StringType, "the region; null for events of no team").build(),
+      PublishedTable.columnsOf().build());
 
   private KpiRegionPeriod() {}
 

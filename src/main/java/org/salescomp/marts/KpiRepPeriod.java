@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
 import org.salescomp.common.Money;
 import org.salescomp.intermediate.BookRetention;
 import org.salescomp.intermediate.KpiMonthFacts;
@@ -16,6 +17,7 @@ import org.salescomp.intermediate.PeriodQuotas;
 import org.salescomp.intermediate.PeriodRollup;
 import org.salescomp.intermediate.RosterPeriods;
 import org.salescomp.intermediate.TrainingCompletion;
+import org.salescomp.io.PublishedTable;
 
 /**
  * {@code kpi_rep_period}: one row per rep, period_type (month, quarter, year) and period_start, for
@@ -56,6 +58,14 @@ public final class KpiRepPeriod {
   public static final List<String> COLUMNS = columns();
 
   private static final String[] PERIOD_KEYS = {REP_ID, PERIOD_TYPE, PERIOD_START};
+
+  public static final PublishedTable TABLE = KpiMeasures.table("kpi_rep_period",
+      "one row per rep, period type (month, quarter, year) and period start: the rep's KPIs",
+      PublishedTable.columnsOf().add(REP_ID, DataTypes.StringType, "the rep")
+          .add(TEAM_ID, DataTypes.StringType, "the rep's team in the period (at its end)")
+          .add(REGION, DataTypes.StringType, "the team's region").build(),
+      PublishedTable.columnsOf().add(SCORECARD_SCORE, Money.RATIO,
+          "the quarter's scorecard score of the rep's plan (quarter rows); null otherwise").build());
 
   /**
    * What a rep-period is built from.
@@ -114,6 +124,11 @@ public final class KpiRepPeriod {
     columns.add((requiredCourses > 0 ? passed : lit(null)).cast("int").as(TrainingCompletion.TRAINING_PASSED));
     columns.add((requiredCourses > 0 ? lit(requiredCourses) : lit(null)).cast("int")
         .as(TrainingCompletion.TRAINING_REQUIRED));
+    Column exams = col(TrainingCompletion.EXAM_SCORES);
+    columns.add(TrainingCompletion.examScoreSum(exams, col(PERIOD_START), lastDay).cast("int")
+        .as(TrainingCompletion.TRAINING_SCORE_SUM));
+    columns.add(TrainingCompletion.examCount(exams, col(PERIOD_START), lastDay).cast("int")
+        .as(TrainingCompletion.TRAINING_EXAMS));
     return columns.toArray(Column[]::new);
   }
 

@@ -56,6 +56,8 @@ public final class KpiScorecard {
   public static final String COMPLAINT_RATE = "complaint_rate";
   public static final String RETENTION_RATE = "retention_rate";
   public static final String TRAINING = "training";
+  /** The period's average exam score (any course) against its target. */
+  public static final String TRAINING_SCORE = "training_score";
 
   /** Parts and targets: exact at 6 decimals, as {@link Ratios#divide} needs. */
   private static final DecimalType PART = DataTypes.createDecimalType(22, 6);
@@ -143,6 +145,7 @@ public final class KpiScorecard {
         .when(metric.equalTo(lit(COMPLAINT_RATE)), col(KpiMonthFacts.COMPLAINTS))
         .when(metric.equalTo(lit(RETENTION_RATE)), col(BookRetention.BOOK_RETAINED))
         .when(metric.equalTo(lit(TRAINING)), col(TrainingCompletion.TRAINING_PASSED))
+        .when(metric.equalTo(lit(TRAINING_SCORE)), col(TrainingCompletion.TRAINING_SCORE_SUM))
         .otherwise(raise_error(concat(lit("unknown scorecard metric: "), metric)));
   }
 
@@ -151,6 +154,7 @@ public final class KpiScorecard {
         .when(metric.equalTo(lit(CSAT)), col(KpiMonthFacts.CSAT_RESPONSES))
         .when(metric.equalTo(lit(COMPLAINT_RATE)), greatest(col(KpiMonthFacts.WON_DEALS), lit(1)))
         .when(metric.equalTo(lit(RETENTION_RATE)), col(BookRetention.BOOK_BASE))
-        .when(metric.equalTo(lit(TRAINING)), col(TrainingCompletion.TRAINING_REQUIRED));
+        .when(metric.equalTo(lit(TRAINING)), col(TrainingCompletion.TRAINING_REQUIRED))
+        .when(metric.equalTo(lit(TRAINING_SCORE)), col(TrainingCompletion.TRAINING_EXAMS));
   }
 }

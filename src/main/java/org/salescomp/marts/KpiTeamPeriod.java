@@ -9,10 +9,12 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
 import org.salescomp.common.Money;
 import org.salescomp.intermediate.KpiMonthFacts;
 import org.salescomp.intermediate.PeriodQuotas;
 import org.salescomp.intermediate.PeriodRollup;
+import org.salescomp.io.PublishedTable;
 
 /**
  * {@code kpi_team_period}: one row per team, period_type and period_start, with the team's region.
@@ -43,6 +45,12 @@ public final class KpiTeamPeriod {
 
   private static final String MEMBERS_QUOTA = "members_quota";
   private static final String[] PERIOD_KEYS = {TEAM_ID, PERIOD_TYPE, PERIOD_START};
+
+  public static final PublishedTable TABLE = KpiMeasures.table("kpi_team_period",
+      "one row per team, period type and period start: the team members' KPIs combined",
+      PublishedTable.columnsOf().add(TEAM_ID, DataTypes.StringType, "the team; null for events of no team")
+          .add(REGION, DataTypes.StringType, "the team's region").build(),
+      PublishedTable.columnsOf().build());
 
   private KpiTeamPeriod() {}
 

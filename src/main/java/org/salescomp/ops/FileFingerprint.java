@@ -2,17 +2,14 @@ package org.salescomp.ops;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.SparkSession;
+import org.salescomp.common.ContentHash;
 
 /**
  * A fingerprint of the files of a parquet or csv source, which have no versions: the SHA-256 of the
@@ -38,7 +35,7 @@ public final class FileFingerprint {
         }
       }
       entries.sort(String::compareTo);
-      return sha256(String.join("\n", entries));
+      return ContentHash.full(String.join("\n", entries));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list the files of source " + location, e);
     }
@@ -57,13 +54,5 @@ public final class FileFingerprint {
       }
     }
     return false;
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
   }
 }

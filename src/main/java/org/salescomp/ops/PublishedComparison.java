@@ -10,6 +10,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.salescomp.io.LakehousePaths;
+import org.salescomp.marts.RunLog;
 
 /**
  * Compares what a run published (each table at the version the run's commit created, the rows carrying
@@ -31,7 +32,7 @@ public final class PublishedComparison {
     List<TableDiff> diffs = new ArrayList<>();
     for (Map.Entry<String, Long> e : outputVersions.entrySet()) {
       String table = e.getKey();
-      if (table.equals(RunRecord.RUN_LOG)) {
+      if (table.equals(RunLog.TABLE.name())) {
         continue;
       }
       Dataset<Row> published = rowsOf(spark, DeltaVersions.at(LakehousePaths.table(publishedRoot, table), e.getValue()), runId);

@@ -12,8 +12,9 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.salescomp.io.LakehousePaths;
 import org.salescomp.domain.RunScope;
+import org.salescomp.io.LakehousePaths;
+import org.salescomp.marts.RunLog;
 
 /**
  * The lineage of one past run, from its row in {@code run_log}: its scope, the config it ran with,
@@ -25,14 +26,13 @@ import org.salescomp.domain.RunScope;
  */
 public record RunRecord(String runId, RunScope scope, String status, String configHash,
     Map<String, Long> inputVersions, Map<String, String> inputFingerprints, Map<String, Long> outputVersions) {
-  public static final String RUN_LOG = "run_log";
   public static final String INPUT_VERSIONS = "input_versions";
   public static final String INPUT_FINGERPRINTS = "input_fingerprints";
   public static final String OUTPUT_VERSIONS = "output_versions";
 
   /** The run's row of the run_log under {@code lakehouseRoot}; empty when there is none. */
   public static Optional<RunRecord> find(SparkSession spark, String lakehouseRoot, String runId) {
-    String path = LakehousePaths.table(lakehouseRoot, RUN_LOG);
+    String path = LakehousePaths.table(lakehouseRoot, RunLog.TABLE.name());
     if (DeltaVersions.latestOrNone(spark, path) < 0) {
       return Optional.empty();
     }
@@ -42,7 +42,7 @@ public record RunRecord(String runId, RunScope scope, String status, String conf
       throw new IllegalStateException(path + " records no " + INPUT_VERSIONS + " and " + INPUT_FINGERPRINTS
           + ": it was written by a version of salescomp without lineage, and its runs cannot be rerun");
     }
-    List<Row> rows = log.where(col("run_id").equalTo(lit(runId))).collectAsList();
+    List<Row> rows = log.where(col(RunLog.RUN_ID).equalTo(lit(runId))).collectAsList();
     if (rows.isEmpty()) {
       return Optional.empty();
     }

@@ -59,18 +59,20 @@ public final class CloseJob {
     Map<YearMonth, Row> byMonth = new HashMap<>();
     paid.forEach(r -> byMonth.put(YearMonth.from(r.getDate(r.fieldIndex(PeriodClose.MONTH)).toLocalDate()), r));
     Timestamp closedAt = Timestamp.from(Instant.now());
+    // the close's own id, on its rows and commit (the closing run is the run whose pay it closed)
+    String closeId = "close__" + month;
     List<Row> rows = new ArrayList<>();
     for (YearMonth m = first; !m.isAfter(month); m = m.plusMonths(1)) {
-      rows.add(closeRow(m, byMonth.get(m), succeeded, closedAt));
+      rows.add(closeRow(m, byMonth.get(m), succeeded, closedAt, closeId));
     }
-    new DeltaPublisher(spark, root, "close__" + month).insertNew(PeriodClose.TABLE,
+    new DeltaPublisher(spark, root, closeId).insertNew(PeriodClose.TABLE.name(),
         spark.createDataFrame(rows, PeriodClose.SCHEMA).repartition(1).sortWithinPartitions(PeriodClose.MONTH),
         PeriodClose.MONTH);
     return new Result(month, rows);
   }
 
   /** The month's period_close row, or a refusal saying why the month cannot be closed. */
-  private static Row closeRow(YearMonth m, Row paid, Set<String> succeeded, Timestamp closedAt) {
+  private static Row closeRow(YearMonth m, Row paid, Set<String> succeeded, Timestamp closedAt, String closeId) {
     if (paid == null) {
       throw new LedgerRefused("cannot close " + m + ": no pay was published for it; run it first");
     }
@@ -86,7 +88,7 @@ public final class CloseJob {
     }
     BigDecimal total = paid.getDecimal(paid.fieldIndex(PeriodClose.PAYOUT_TOTAL));
     long lines = paid.getLong(paid.fieldIndex(PeriodClose.LINE_COUNT));
-    return RowFactory.create(Date.valueOf(m.atDay(1)), closedAt, run, total, lines);
+    return RowFactory.create(Date.valueOf(m.atDay(1)), closedAt, run, total, lines, closeId);
   }
 
   private static YearMonth firstPaidMonth(Dataset<Row> payouts, YearMonth month) {

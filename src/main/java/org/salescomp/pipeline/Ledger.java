@@ -36,7 +36,7 @@ final class Ledger {
 
   /** One small job over {@code period_close}; none when the table does not exist. */
   ClosedMonths closedMonths() {
-    Optional<Dataset<Row>> closes = table(PeriodClose.TABLE);
+    Optional<Dataset<Row>> closes = table(PeriodClose.TABLE.name());
     if (closes.isEmpty()) {
       return ClosedMonths.NONE;
     }

@@ -7,106 +7,109 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.salescomp.common.Messages;
 import org.salescomp.domain.RunScope;
+import org.salescomp.engine.BalanceLines;
 import org.salescomp.engine.PayLines;
+import org.salescomp.engine.Payouts;
 import org.salescomp.engine.PlanTable;
+import org.salescomp.engine.SpecialAwards;
+import org.salescomp.engine.TeamAwards;
 import org.salescomp.io.DeltaPublisher;
+import org.salescomp.io.PublishedTable;
+import org.salescomp.marts.CoachingFlags;
 import org.salescomp.marts.CommissionLines;
+import org.salescomp.marts.KpiRegionPeriod;
+import org.salescomp.marts.KpiRepPeriod;
+import org.salescomp.marts.KpiTeamPeriod;
+import org.salescomp.marts.PeriodClose;
+import org.salescomp.marts.PublishedCatalog;
+import org.salescomp.marts.RunLog;
 import org.salescomp.quality.Quarantine;
 
 /**
- * Writes the marts of a run: each table replaces exactly the periods the run owns (months; the
- * quarters and years containing them for KPIs; quarters paid in its months for awards), rows carry
- * the run id, and rows are sorted so the files' contents are deterministic.
+ * Writes the tables of a run: each declared table ({@link PublishedCatalog}) gets its computed rows, and
+ * {@link DeltaPublisher#publish} keeps and replaces exactly the rows the run owns.
  */
 final class PublishedTables {
   private static final int PARALLEL_WRITES = 4;
+  /**
+   * Test hook, a JVM system property (not a config key): {@code -Dsalescomp-test.pause-after-commits=N}
+   * publishes one table at a time and, after the Nth table's commit, prints {@link #PAUSED} on stderr and
+   * waits forever, so that a test can kill the process at a known point (see PublishKillTest).
+   */
+  static final String PAUSE_AFTER_COMMITS = "salescomp-test.pause-after-commits";
+  static final String PAUSED = "salescomp-test: paused after commit ";
+
   private PublishedTables() {}
 
+  /** A table's computed rows and the scope whose owned rows they replace. */
+  record Rows(Dataset<Row> rows, RunScope scope) {}
+
   /**
-   * @param scope the run's months: the KPI tables and coaching flags keep the latest facts of all of them
-   * @param payScope its open months: pay tables never rewrite a closed month (Delta refuses a row outside
-   *     the replaced months)
+   * The computed rows of every published table but run_log, which records the others, and period_close,
+   * which {@code close} writes.
+   *
+   * @param kpiScope the months the KPI tables are computed over ({@link KpiHorizon}); the run's own
+   *     months for every other table
+   * @param payScope the run's open months: a table frozen by close ({@link PublishedTable#frozenByClose})
+   *     replaces only these, so a closed month's rows never change (Delta refuses a row outside them)
    */
-  static Map<String, Long> write(DeltaPublisher publisher, PayrollModel model, Dataset<Row> quarantine,
-      RunScope scope, RunScope payScope, String runId, Messages messages) {
-    Map<String, Callable<Long>> tasks = new LinkedHashMap<>();
-    // the run's own quarantined rows: a rerun with the same run id replaces them
-    tasks.put(Quarantine.TABLE, () -> publisher.replace(Quarantine.TABLE,
-        quarantine.repartition(1).sortWithinPartitions(Quarantine.SOURCE, Quarantine.REASON, Quarantine.ROW_KEY,
-            Quarantine.ROW),
-        Quarantine.ownedRows(runId)));
-    String paidMonths = between("month", payScope.firstDay(), payScope.lastMonthStart());
-    tasks.put("commission_lines", () -> publisher.replace("commission_lines",
-        CommissionLines.published(model.pay().lines(), runId, messages).where(monthsIn(payScope, "month"))
-            .repartition(col("month")).sortWithinPartitions("rep_id", "line_type", "deal_id", "explanation", "amount"),
-        paidMonths, "month"));
-    tasks.put("payouts", () -> publisher.replace("payouts",
-        CommissionLines.publishedPayouts(model.pay().payouts(), runId).where(monthsIn(payScope, "month"))
-            .repartition(1).sortWithinPartitions("month", "rep_id"),
-        paidMonths));
-
-    tasks.put("rep_balances", () -> publisher.replace("rep_balances",
-        withRunId(baseline(model.pay().balances()).where(monthsIn(payScope, "month")), runId)
-            .repartition(1).sortWithinPartitions("month", "rep_id"),
-        paidMonths));
-
-    String periods = KpiPeriods.ownedRows(scope);
-    tasks.put("kpi_rep_period", () -> publisher.replace("kpi_rep_period",
-        withRunId(KpiPeriods.inScope(model.kpis().repPeriods(), scope), runId)
-            .repartition(1).sortWithinPartitions("period_type", "period_start", "rep_id"),
-        periods, "period_type"));
-    tasks.put("kpi_team_period", () -> publisher.replace("kpi_team_period",
-        withRunId(KpiPeriods.inScope(model.kpis().teamPeriods(), scope), runId)
-            .repartition(1).sortWithinPartitions("period_type", "period_start", "team_id"),
-        periods, "period_type"));
-    tasks.put("kpi_region_period", () -> publisher.replace("kpi_region_period",
-        withRunId(KpiPeriods.inScope(model.kpis().regionPeriods(), scope), runId)
-            .repartition(1).sortWithinPartitions("period_type", "period_start", "region"),
-        periods, "period_type"));
-
-    // a quarter's awards are paid in its last month: the run owns the quarters paid in its months
-    String quarters = between("quarter", payScope.firstDay().minusMonths(2), payScope.lastMonthStart().minusMonths(2));
-    Column paidInScope = col("quarter").between(lit(payScope.firstDay().minusMonths(2)),
-        lit(payScope.lastMonthStart().minusMonths(2)));
-    tasks.put("team_awards", () -> publisher.replace("team_awards",
-        withRunId(baseline(model.pay().teamAwards()).where(paidInScope), runId)
-            .repartition(1).sortWithinPartitions("quarter", "team_id", "award"),
-        quarters));
-    tasks.put("special_awards", () -> publisher.replace("special_awards",
-        withRunId(baseline(model.pay().specialAwards()).where(paidInScope), runId)
-            .repartition(1).sortWithinPartitions("quarter", "award", "rank"),
-        quarters));
-    tasks.put("coaching_flags", () -> publisher.replace("coaching_flags",
-        withRunId(model.coachingFlags().where(monthsIn(scope, "month")), runId)
-            .repartition(1).sortWithinPartitions("month", "rep_id", "reason"),
-        between("month", scope.firstDay(), scope.lastMonthStart())));
-    return runConcurrently(tasks);
+  static Map<PublishedTable, Rows> of(PayrollModel model, Dataset<Row> quarantine, Messages messages,
+      RunScope scope, RunScope kpiScope, RunScope payScope) {
+    Map<PublishedTable, Rows> rows = new LinkedHashMap<>();
+    rows.put(CommissionLines.TABLE, new Rows(CommissionLines.published(model.pay().lines(), messages), scope));
+    rows.put(Payouts.TABLE, new Rows(CommissionLines.publishedPayouts(model.pay().payouts()), scope));
+    rows.put(BalanceLines.TABLE, new Rows(baseline(model.pay().balances()), scope));
+    rows.put(KpiRepPeriod.TABLE, new Rows(model.kpis().repPeriods(), kpiScope));
+    rows.put(KpiTeamPeriod.TABLE, new Rows(model.kpis().teamPeriods(), kpiScope));
+    rows.put(KpiRegionPeriod.TABLE, new Rows(model.kpis().regionPeriods(), kpiScope));
+    rows.put(TeamAwards.TABLE, new Rows(baseline(model.pay().teamAwards()), scope));
+    rows.put(SpecialAwards.TABLE, new Rows(baseline(model.pay().specialAwards()), scope));
+    rows.put(CoachingFlags.TABLE, new Rows(model.coachingFlags(), scope));
+    rows.put(Quarantine.TABLE, new Rows(quarantine, scope));
+    List<PublishedTable> undeclared = new ArrayList<>(PublishedCatalog.TABLES);
+    undeclared.removeAll(rows.keySet());
+    if (!undeclared.equals(List.of(RunLog.TABLE, PeriodClose.TABLE))) {
+      throw new IllegalStateException("published tables without rows: " + undeclared);
+    }
+    rows.replaceAll((table, computed) -> table.frozenByClose() ? new Rows(computed.rows(), payScope) : computed);
+    return rows;
   }
 
   /**
    * Each table is its own Delta commit, independent of the others: writing them side by side hides
    * the per-commit latency. The first failure is rethrown once every write has ended.
+   *
+   * @return the commit of each table that got one
    */
-  private static Map<String, Long> runConcurrently(Map<String, Callable<Long>> tasks) {
-    ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_WRITES);
+  static Map<String, DeltaPublisher.Commit> write(DeltaPublisher publisher, Map<PublishedTable, Rows> tables) {
+    int pauseAfter = Integer.getInteger(PAUSE_AFTER_COMMITS, 0);
+    AtomicInteger committed = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(pauseAfter > 0 ? 1 : PARALLEL_WRITES);
     try {
-      Map<String, Future<Long>> futures = new LinkedHashMap<>();
-      tasks.forEach((table, task) -> futures.put(table, pool.submit(task)));
-      Map<String, Long> written = new LinkedHashMap<>();
+      Map<String, Future<Optional<DeltaPublisher.Commit>>> futures = new LinkedHashMap<>();
+      tables.forEach((table, rows) -> futures.put(table.name(), pool.submit(() -> {
+        Optional<DeltaPublisher.Commit> commit = publisher.publish(table, rows.rows(), rows.scope());
+        if (committed.incrementAndGet() == pauseAfter) {
+          pauseForever(table.name());
+        }
+        return commit;
+      })));
+      Map<String, DeltaPublisher.Commit> written = new LinkedHashMap<>();
       RuntimeException failure = null;
-      for (Map.Entry<String, Future<Long>> f : futures.entrySet()) {
+      for (Map.Entry<String, Future<Optional<DeltaPublisher.Commit>>> f : futures.entrySet()) {
         try {
-          written.put(f.getKey(), f.getValue().get());
+          f.getValue().get().ifPresent(commit -> written.put(f.getKey(), commit));
         } catch (ExecutionException e) {
           if (failure == null) {
             failure = e.getCause() instanceof RuntimeException r ? r
@@ -126,6 +129,12 @@ final class PublishedTables {
     }
   }
 
+  private static void pauseForever(String table) throws InterruptedException {
+    System.err.println(PAUSED + table);
+    System.err.flush();
+    Thread.sleep(Long.MAX_VALUE);
+  }
+
   private static Dataset<Row> baseline(Dataset<Row> rows) {
     List<Column> columns = new ArrayList<>();
     for (String c : rows.columns()) {
@@ -134,17 +143,5 @@ final class PublishedTables {
       }
     }
     return rows.where(col(PlanTable.SCENARIO).equalTo(lit(PlanTable.BASELINE))).select(columns.toArray(Column[]::new));
-  }
-
-  private static Dataset<Row> withRunId(Dataset<Row> rows, String runId) {
-    return rows.withColumn("run_id", lit(runId));
-  }
-
-  private static Column monthsIn(RunScope scope, String column) {
-    return col(column).between(lit(scope.firstDay()), lit(scope.lastMonthStart()));
-  }
-
-  private static String between(String column, java.time.LocalDate from, java.time.LocalDate to) {
-    return column + " >= '" + from + "' AND " + column + " <= '" + to + "'";
   }
 }

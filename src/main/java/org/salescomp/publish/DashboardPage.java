@@ -16,6 +16,7 @@ import java.util.Map;
 import org.salescomp.common.AppVersion;
 import org.salescomp.common.LocaleFormat;
 import org.salescomp.common.Messages;
+import org.salescomp.engine.Payouts;
 
 /**
  * The executive dashboard of a month: one self-contained HTML file. The data are aggregates of the
@@ -30,7 +31,7 @@ public final class DashboardPage {
   /** The data the page shows, as plain Java values (what is embedded as JSON). */
   public static Map<String, Object> data(PublishedLakehouse lakehouse, YearMonth month) {
     LocalDate first = month.atDay(1);
-    if (lakehouse.table("payouts").where(col("month").equalTo(lit(first))).isEmpty()) {
+    if (lakehouse.table(Payouts.TABLE).where(col("month").equalTo(lit(first))).isEmpty()) {
       throw new NothingPublishedException(
           "no payouts published for " + month + " in the lakehouse " + lakehouse.root());
     }

@@ -17,6 +17,13 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.salescomp.engine.SpecialAwards;
+import org.salescomp.engine.TeamAwards;
+import org.salescomp.marts.CoachingFlags;
+import org.salescomp.marts.KpiRegionPeriod;
+import org.salescomp.marts.KpiRepPeriod;
+import org.salescomp.marts.KpiTeamPeriod;
+import org.salescomp.engine.Payouts;
 
 /**
  * The dashboard's view of one month: headline figures, the attainment distribution of the reps, the team
@@ -26,7 +33,7 @@ final class MonthSnapshot {
   private MonthSnapshot() {}
 
   static Map<String, Object> build(PublishedLakehouse lakehouse, LocalDate month) {
-    Dataset<Row> repMonth = lakehouse.table("kpi_rep_period")
+    Dataset<Row> repMonth = lakehouse.table(KpiRepPeriod.TABLE)
         .where(col("period_type").equalTo(lit("month")).and(col("period_start").equalTo(lit(month))));
     Map<String, Object> snapshot = new LinkedHashMap<>();
     snapshot.put("tiles", tiles(lakehouse, month));
@@ -45,12 +52,12 @@ final class MonthSnapshot {
   }
 
   private static Map<String, Object> tiles(PublishedLakehouse lakehouse, LocalDate month) {
-    Row kpi = lakehouse.table("kpi_region_period")
+    Row kpi = lakehouse.table(KpiRegionPeriod.TABLE)
         .where(col("period_type").equalTo(lit("month")).and(col("period_start").equalTo(lit(month))))
         .agg(sum("revenue").as("revenue"), sum("quota").as("quota")).first();
-    Row pay = lakehouse.table("payouts").where(col("month").equalTo(lit(month)))
+    Row pay = lakehouse.table(Payouts.TABLE).where(col("month").equalTo(lit(month)))
         .agg(sum("total").as("total"), count(lit(1)).as("reps")).first();
-    long flags = lakehouse.table("coaching_flags").where(col("month").equalTo(lit(month))).count();
+    long flags = lakehouse.table(CoachingFlags.TABLE).where(col("month").equalTo(lit(month))).count();
     BigDecimal revenue = Rows.decimal(kpi, "revenue");
     BigDecimal quota = Rows.decimal(kpi, "quota");
     BigDecimal compensation = Rows.decimal(pay, "total");
@@ -83,18 +90,18 @@ final class MonthSnapshot {
   /** Teams by the month's attainment (then revenue), with the awards of the last quarter paid. */
   private static Map<String, Object> leaderboard(PublishedLakehouse lakehouse, LocalDate month) {
     LocalDate quarter = lastPaidQuarter(month);
-    List<Row> teams = Rows.collect(lakehouse.table("kpi_team_period")
+    List<Row> teams = Rows.collect(lakehouse.table(KpiTeamPeriod.TABLE)
         .where(col("period_type").equalTo(lit("month")).and(col("period_start").equalTo(lit(month)))
             // the row of events without a team is no team to rank
             .and(col("team_id").isNotNull()))
         .orderBy(col("attainment").desc_nulls_last(), col("revenue").desc_nulls_last(), col("team_id"))
         .select("team_id", "region", "revenue", "quota", "attainment"));
-    Map<String, Row> teamAwards = byKey(lakehouse.table("team_awards").where(col("quarter").equalTo(lit(quarter)))
+    Map<String, Row> teamAwards = byKey(lakehouse.table(TeamAwards.TABLE).where(col("quarter").equalTo(lit(quarter)))
         .groupBy("team_id").agg(sum("amount").as("amount"), sort_array(collect_set("award")).as("awards")));
-    Dataset<Row> repTeams = lakehouse.table("kpi_rep_period")
+    Dataset<Row> repTeams = lakehouse.table(KpiRepPeriod.TABLE)
         .where(col("period_type").equalTo(lit("quarter")).and(col("period_start").equalTo(lit(quarter))))
         .select("rep_id", "team_id");
-    Map<String, Row> specialAwards = byKey(lakehouse.table("special_awards").where(col("quarter").equalTo(lit(quarter)))
+    Map<String, Row> specialAwards = byKey(lakehouse.table(SpecialAwards.TABLE).where(col("quarter").equalTo(lit(quarter)))
         .join(repTeams, "rep_id").groupBy("team_id").agg(sum("amount").as("amount"), count(lit(1)).as("count")));
 
     List<Map<String, Object>> rows = new ArrayList<>();
@@ -123,7 +130,7 @@ final class MonthSnapshot {
 
   /** Flags of the month per team and reason; every team of the month appears, with zeros when it has none. */
   private static Map<String, Object> coaching(PublishedLakehouse lakehouse, Dataset<Row> repMonth, LocalDate month) {
-    List<Row> counts = Rows.collect(lakehouse.table("coaching_flags").where(col("month").equalTo(lit(month)))
+    List<Row> counts = Rows.collect(lakehouse.table(CoachingFlags.TABLE).where(col("month").equalTo(lit(month)))
         .join(repMonth.select("rep_id", "team_id"), new String[] {"rep_id"}, "left")
         .groupBy("team_id", "reason").agg(count(lit(1)).as("flags")));
     TreeSet<String> teams = new TreeSet<>();

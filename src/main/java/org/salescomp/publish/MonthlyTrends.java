@@ -16,6 +16,9 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.salescomp.marts.KpiRegionPeriod;
+import org.salescomp.engine.Payouts;
+import org.salescomp.engine.PayMix;
 
 /**
  * The dashboard's trends over the published months of the twelve up to the dashboard's month: revenue
@@ -30,14 +33,14 @@ final class MonthlyTrends {
 
   static Map<String, Object> build(PublishedLakehouse lakehouse, LocalDate month) {
     LocalDate from = month.minusMonths(MONTHS - 1L);
-    Dataset<Row> regionMonths = lakehouse.table("kpi_region_period")
+    Dataset<Row> regionMonths = lakehouse.table(KpiRegionPeriod.TABLE)
         .where(col("period_type").equalTo(lit("month")).and(col("period_start").between(lit(from), lit(month))));
     List<Row> totals = Rows.collect(regionMonths.groupBy("period_start")
         .agg(sum("revenue").as("revenue"), sum("quota").as("quota")).orderBy("period_start"));
     List<String> months = totals.stream().map(r -> Rows.date(r, "period_start")).toList();
 
     Column[] paySums = PayMix.sums();
-    List<Row> pay = Rows.collect(lakehouse.table("payouts").where(col("month").between(lit(from), lit(month)))
+    List<Row> pay = Rows.collect(lakehouse.table(Payouts.TABLE).where(col("month").between(lit(from), lit(month)))
         .groupBy("month").agg(paySums[0], Arrays.copyOfRange(paySums, 1, paySums.length)));
 
     Map<String, Object> trends = new LinkedHashMap<>();

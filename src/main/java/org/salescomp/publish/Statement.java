@@ -2,9 +2,11 @@ package org.salescomp.publish;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.salescomp.engine.PayMix;
 
 /**
  * A rep's pay statement for one month: every line of pay with its explanation, the KPIs that drove
@@ -52,6 +54,16 @@ public record Statement(
       total = total.add(line.amount());
     }
     return total;
+  }
+
+  /** The lines summed by pay mix group ({@link PayMix}), every group, in the dashboard's order. */
+  public Map<String, BigDecimal> payMix() {
+    Map<String, BigDecimal> mix = new LinkedHashMap<>();
+    PayMix.GROUPS.keySet().forEach(group -> mix.put(group, BigDecimal.ZERO.setScale(2)));
+    for (StatementLine line : lines) {
+      mix.merge(PayMix.groupOf(line.lineType()), line.amount(), BigDecimal::add);
+    }
+    return mix;
   }
 
   public boolean reconciles() {

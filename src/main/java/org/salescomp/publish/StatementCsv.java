@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.salescomp.common.CsvRecord;
 import org.salescomp.common.LocaleFormat;
 import org.salescomp.common.Messages;
 

@@ -97,7 +97,13 @@ final class StatementHtml {
 
   private void summary(StringBuilder body) {
     BigDecimal difference = s.total().subtract(s.payoutTotal());
-    body.append("<table class=\"summary\">\n")
+    body.append("<table class=\"summary\">\n");
+    // the lines in the dashboard's pay mix groups, with the dashboard's names for them
+    s.payMix().forEach((group, amount) -> body.append("<tr class=\"mix\"><th>")
+        .append(text("dashboard.js.paymix." + group)).append("</th><td class=\"num\" id=\"mix-").append(group)
+        .append("\" data-value=\"").append(amount.toPlainString()).append("\">").append(Html.escape(f.money(amount)))
+        .append("</td></tr>\n"));
+    body
         .append("<tr><th>").append(text("statement.total_of_lines", "currency", currency()))
         .append("</th><td class=\"num\" id=\"total\" data-value=\"").append(s.total().toPlainString()).append("\">")
         .append(Html.escape(f.money(s.total()))).append("</td></tr>\n")

@@ -20,6 +20,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.salescomp.engine.Explanations;
 import org.salescomp.engine.PayLines;
+import org.salescomp.marts.CommissionLines;
+import org.salescomp.marts.KpiRepPeriod;
+import org.salescomp.engine.Payouts;
 
 /**
  * Builds the pay statements of a month from the published tables: {@code commission_lines} for the lines,
@@ -49,14 +52,14 @@ public final class Statements {
     LocalDate first = month.atDay(1);
     Column ofRep = repId == null ? lit(true) : col("rep_id").equalTo(lit(repId));
     Map<String, BigDecimal> payouts = payoutTotals(
-        lakehouse.table("payouts").where(col("month").equalTo(lit(first)).and(ofRep)));
+        lakehouse.table(Payouts.TABLE).where(col("month").equalTo(lit(first)).and(ofRep)));
     if (payouts.isEmpty()) {
       throw new NothingPublishedException(repId == null ? "no payouts published for " + month
           : "no payout published for rep " + repId + " in " + month);
     }
     Map<String, List<StatementLine>> lines = lines(
-        lakehouse.table("commission_lines").where(col("month").equalTo(lit(first)).and(ofRep)));
-    Dataset<Row> kpis = lakehouse.table("kpi_rep_period").where(ofRep);
+        lakehouse.table(CommissionLines.TABLE).where(col("month").equalTo(lit(first)).and(ofRep)));
+    Dataset<Row> kpis = lakehouse.table(KpiRepPeriod.TABLE).where(ofRep);
     Map<String, Map<String, Object>> monthKpis = kpiRows(kpis.where(
         col("period_type").equalTo(lit("month")).and(col("period_start").equalTo(lit(first)))));
     Map<String, Map<String, Object>> quarterKpis = month.getMonthValue() % 3 == 0

@@ -11,7 +11,7 @@
  * gate.requireWithinThreshold(settings.quality());     // DataQualityException (exit 3), before any write
  * SourceData inputs = gate.accepted();                 // what the models compute from
  * ... publish the marts ...
- * publisher.replace(Quarantine.TABLE, gate.quarantine(runId), Quarantine.ownedRows(runId));
+ * publisher.publish(Quarantine.TABLE, gate.quarantine(runId), scope);
  * gate.unpersist();
  * }</pre>
  *

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.salescomp.engine.PayMix;
 
 /**
  * The comparison report: one self-contained HTML file (no script or style from elsewhere) with three
@@ -22,22 +23,6 @@ final class ComparisonReport {
   private static final int LEFT = 170;
   private static final int RIGHT = 30;
   private static final int ROW = 26;
-  /** Pay mix parts: the payouts columns, commission net of its cx, cap and clawback adjustments. */
-  private static final Map<String, List<String>> MIX = new LinkedHashMap<>();
-
-  static {
-    MIX.put("base salary", List.of("base_salary"));
-    MIX.put("commission (net)", List.of("commission", "cx_adjustment", "cap_adjustment", "clawback"));
-    MIX.put("guarantee top-up", List.of("guarantee_topup"));
-    MIX.put("scorecard bonus", List.of("bonus"));
-    MIX.put("awards", List.of("awards"));
-    MIX.put("mentor bonus", List.of("mentor_bonus"));
-    MIX.put("adjustments", List.of("adjustments"));
-    MIX.put("SPIFFs", List.of("spiff"));
-    MIX.put("manager override", List.of("override"));
-    MIX.put("draws (net of recovery, carry)", List.of("draw_topup", "draw_recovery", "negative_carry"));
-  }
-
   private ComparisonReport() {}
 
   static String render(ReportData data) {
@@ -226,7 +211,7 @@ final class ComparisonReport {
     int part = 0;
     double lx = LEFT;
     double ly = top + rows.size() * ROW + 22;
-    for (String name : MIX.keySet()) {
+    for (String name : PayMix.GROUPS.keySet()) {
       svg.append("<rect x=\"").append(num(lx)).append("\" y=\"").append(num(ly - 10)).append("\" width=\"12\" height=\"12\" fill=\"")
           .append(Svg.PALETTE[part % Svg.PALETTE.length]).append("\"/><text class=\"tick\" x=\"").append(num(lx + 16))
           .append("\" y=\"").append(num(ly)).append("\">").append(name).append("</text>");
@@ -239,7 +224,7 @@ final class ComparisonReport {
   /** The mix parts of a scenario's overall cost; a net-negative part shows as 0. */
   private static Map<String, Double> mix(ReportData.Overall overall) {
     Map<String, Double> parts = new LinkedHashMap<>();
-    MIX.forEach((name, columns) -> {
+    PayMix.GROUPS.forEach((name, columns) -> {
       BigDecimal sum = BigDecimal.ZERO;
       for (String c : columns) {
         BigDecimal v = overall.costByColumn().get(c);

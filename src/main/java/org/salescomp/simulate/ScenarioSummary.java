@@ -28,11 +28,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.salescomp.common.Money;
 import org.salescomp.common.Periods;
+import org.salescomp.domain.RunScope;
 import org.salescomp.intermediate.PeriodRollup;
 import org.salescomp.intermediate.Ratios;
 import org.salescomp.intermediate.RepMonths;
 import org.salescomp.marts.KpiRepPeriod;
-import org.salescomp.domain.RunScope;
 
 /**
  * {@code scenario_summary}: one row per simulation, scenario, period (each month, each quarter, and

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -20,12 +19,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.salescomp.common.AppVersion;
+import org.salescomp.common.ContentHash;
 import org.salescomp.common.Stages;
 import org.salescomp.config.ScenarioSettings;
 import org.salescomp.config.Settings;
 import org.salescomp.domain.CompModel;
-import org.salescomp.domain.Plan;
-import org.salescomp.domain.PlanVersion;
+import org.salescomp.domain.RunScope;
 import org.salescomp.engine.Explanations;
 import org.salescomp.engine.PayLines;
 import org.salescomp.engine.PlanTable;
@@ -33,7 +32,6 @@ import org.salescomp.io.DeltaPublisher;
 import org.salescomp.io.SourceTable;
 import org.salescomp.ops.InputVersions;
 import org.salescomp.pipeline.PayrollModel;
-import org.salescomp.domain.RunScope;
 import org.salescomp.staging.SourceData;
 
 /**
@@ -76,7 +74,7 @@ public final class SimulationJob {
   public static String defaultId(Settings settings, Request request) {
     StringBuilder key = new StringBuilder(settings.configHash()).append('|').append(request.comparedWith());
     request.scenarios().forEach(s -> key.append('|').append(s.name()).append('=').append(s.fileHash()));
-    return "sim__" + request.scope().from() + "_" + request.scope().to() + "__" + SourceVersions.hash(key.toString());
+    return "sim__" + request.scope().from() + "_" + request.scope().to() + "__" + ContentHash.of(key.toString());
   }
 
   public static SimulationResult run(SparkSession spark, Settings settings, Request request) {
@@ -104,11 +102,11 @@ public final class SimulationJob {
     written.put("scenario_payouts", publisher.replace("scenario_payouts",
         payouts.repartition(col(ScenarioPayouts.SCENARIO))
             .sortWithinPartitions(ScenarioPayouts.SCENARIO, ScenarioPayouts.MONTH, ScenarioPayouts.REP_ID),
-        owned, ScenarioPayouts.SIMULATION_ID));
+        owned, ScenarioPayouts.SIMULATION_ID).map(DeltaPublisher.Commit::rows).orElse(0L));
     written.put("scenario_summary", publisher.replace("scenario_summary",
         summary.repartition(1).sortWithinPartitions(ScenarioSummary.SCENARIO, ScenarioSummary.PERIOD_TYPE,
             ScenarioSummary.PERIOD_START, ScenarioSummary.GROUP_BY, ScenarioSummary.GROUP_VALUE),
-        owned, ScenarioSummary.SIMULATION_ID));
+        owned, ScenarioSummary.SIMULATION_ID).map(DeltaPublisher.Commit::rows).orElse(0L));
 
     ReportData data = ReportData.of(id, request.comparedWith(), scope, summary
         .where(col(ScenarioSummary.GROUP_BY).equalTo(lit(ScenarioSummary.ALL))
@@ -144,22 +142,12 @@ public final class SimulationJob {
 
   private static List<SimulationLog.Scenario> logged(CompModel baseline, List<ScenarioSettings> scenarios) {
     List<SimulationLog.Scenario> logged = new ArrayList<>();
-    logged.add(new SimulationLog.Scenario(PlanTable.BASELINE, "the plans in force", null, null, planHashes(baseline)));
+    logged.add(new SimulationLog.Scenario(PlanTable.BASELINE, "the plans in force", null, null, baseline.planHashes()));
     for (ScenarioSettings s : scenarios) {
       logged.add(new SimulationLog.Scenario(s.name(), s.description(), s.file().toString(), s.fileHash(),
-          planHashes(s.comp())));
+          s.comp().planHashes()));
     }
     return logged;
-  }
-
-  private static Map<String, String> planHashes(CompModel comp) {
-    Map<String, String> hashes = new TreeMap<>();
-    for (Plan plan : comp.plans().values()) {
-      for (PlanVersion v : plan.versions()) {
-        hashes.put(plan.id() + "@" + v.effectiveFrom(), v.hash());
-      }
-    }
-    return hashes;
   }
 
   /** Writes the report through Hadoop's file system (local folder or object store); returns its location. */

@@ -11,6 +11,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.salescomp.common.Stages;
 import org.salescomp.config.ConfigError;
+import org.salescomp.domain.RunScope;
 import org.salescomp.engine.AwardRulesTable;
 import org.salescomp.engine.CompEngine;
 import org.salescomp.engine.PlanTable;
@@ -18,7 +19,6 @@ import org.salescomp.intermediate.RepMonths;
 import org.salescomp.intermediate.RosterMonths;
 import org.salescomp.io.SourceTable;
 import org.salescomp.pipeline.PayrollModel;
-import org.salescomp.domain.RunScope;
 import org.salescomp.staging.SourceData;
 
 /**

@@ -1,10 +1,6 @@
 package org.salescomp.simulate;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.salescomp.config.Settings;
 import org.salescomp.io.SourceSettings;
@@ -33,15 +29,5 @@ final class SourceVersions {
       inputs.add(new Input(name, s.format().name().toLowerCase(java.util.Locale.ROOT), s.location(), version));
     }
     return inputs;
-  }
-
-  /** The first 16 hex digits of the SHA-256 of {@code text}: a short, stable id part. */
-  static String hash(String text) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -2,9 +2,11 @@ package org.salescomp.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The {@code adventureworks} command's arguments, checked before Spark starts. */
+@Tag("fast")
 class AdventureWorksCommandTest {
   private final NoSpark noSpark = new NoSpark();
 

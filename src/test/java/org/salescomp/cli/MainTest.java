@@ -2,10 +2,12 @@ package org.salescomp.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class MainTest {
   private final NoSpark noSpark = new NoSpark();
 
@@ -36,7 +38,8 @@ class MainTest {
   void everySubcommandHasHelpWithConfAndExitCodes(String subcommand) {
     CliRun run = CliRun.of(noSpark, subcommand, "--help");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
-    assertThat(run.out()).contains("--conf=FILE", "conf/local.conf", "Exit codes:", "data-quality failure");
+    assertThat(run.out()).contains("--conf=FILE", "conf/local.conf", "Exit codes:", "data-quality failure",
+        "another run wrote the same table at the same time: retry");
     assertThat(noSpark.requests()).isZero();
   }
 }

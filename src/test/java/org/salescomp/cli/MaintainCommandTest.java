@@ -10,10 +10,12 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salescomp.testing.SharedSpark;
 
+@Tag("slow")
 class MaintainCommandTest {
   @TempDir Path dir;
   private final SparkSession spark = SharedSpark.session();

@@ -3,6 +3,7 @@ package org.salescomp.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salescomp.io.SchemaError;
 import org.salescomp.quality.DataQualityException;
@@ -11,6 +12,7 @@ import org.salescomp.quality.DataQualityException;
  * Data problems exit with 3: a failed quality threshold, and a source that cannot be read as the
  * contract says. A commit lost to a concurrent run exits with 4: retry.
  */
+@Tag("fast")
 class QualityExitCodesTest {
   private final ExitCodes codes = new ExitCodes();
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,17 +16,16 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.salescomp.config.Settings;
-import org.salescomp.generate.DemoDataGenerator;
 import org.salescomp.generate.DirtyDataInjector;
-import org.salescomp.generate.GeneratorOptions;
-import org.salescomp.generate.OutputFormat;
 import org.salescomp.io.SourceReader;
 import org.salescomp.io.SourceTable;
 import org.salescomp.ops.DeltaVersions;
+import org.salescomp.testing.GeneratedSample;
 import org.salescomp.testing.SharedSpark;
 
 /**
@@ -37,6 +35,7 @@ import org.salescomp.testing.SharedSpark;
  * quality threshold exits 3 without a new version of any published table.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("slow")
 class QualityGateRunTest {
   static final String RUN_ID = "dirty_run";
   @TempDir static Path dir;
@@ -48,10 +47,8 @@ class QualityGateRunTest {
   @BeforeAll
   static void generateCleanAndDirty() throws IOException {
     spark = SharedSpark.session();
-    clean = dir.resolve("clean");
+    clean = GeneratedSample.csvFolder();
     dirty = dir.resolve("dirty");
-    GeneratorOptions options = new GeneratorOptions(clean, 42, 0.05, YearMonth.of(2025, 1), 6, OutputFormat.CSV);
-    DemoDataGenerator.generate(spark, options);
     CliRun generated = CliRun.of(settings -> spark, "generate", "--out", dirty.toString(), "--seed", "42",
         "--scale", "0.05", "--start", "2025-01", "--months", "6", "--format", "csv", "--dirty", "0.02");
     assertThat(generated.exitCode()).as(generated.err()).isZero();

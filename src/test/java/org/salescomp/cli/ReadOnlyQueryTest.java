@@ -16,6 +16,7 @@ import org.apache.spark.sql.catalyst.FunctionIdentifier;
 import org.apache.spark.sql.catalyst.analysis.FunctionRegistry$;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +29,7 @@ import org.salescomp.testing.SharedSpark;
  * input folder with people's names: hostile statements exit 2 with one line and change nothing on disk;
  * an analyst's queries still run.
  */
+@Tag("slow")
 class ReadOnlyQueryTest {
   private static final SessionFactory SHARED = settings -> SharedSpark.session();
 

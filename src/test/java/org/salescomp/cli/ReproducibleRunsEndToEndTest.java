@@ -23,6 +23,7 @@ import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +40,7 @@ import org.salescomp.testing.SharedSpark;
  * the earlier run. Everything goes through the command line, as Airflow calls it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("slow")
 class ReproducibleRunsEndToEndTest {
   static final String DATE = "2025-02-28";
   /** The id both concurrent runs get: the default of the scope, as two manual runs of the same date would. */

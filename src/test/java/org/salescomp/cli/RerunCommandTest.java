@@ -16,6 +16,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salescomp.config.Settings;
@@ -29,6 +30,7 @@ import org.salescomp.testing.SharedSpark;
  * computes or writes anything. The run_log rows here are written by hand; the end-to-end rerun is in
  * ReproducibleRunsEndToEndTest.
  */
+@Tag("slow")
 class RerunCommandTest {
   @TempDir Path dir;
   private final SparkSession spark = SharedSpark.session();

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code simulate}: scenario files and arguments are checked before Spark starts (exit 2, one line). */
+@Tag("fast")
 class SimulateCommandTest {
   @TempDir Path dir;
   private final NoSpark noSpark = new NoSpark();

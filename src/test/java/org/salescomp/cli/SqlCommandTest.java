@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salescomp.testing.SharedSpark;
 
+@Tag("slow")
 class SqlCommandTest {
   private static final SessionFactory SHARED = settings -> SharedSpark.session();
 

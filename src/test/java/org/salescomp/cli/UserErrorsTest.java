@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salescomp.io.SourceTable;
@@ -19,6 +20,7 @@ import org.salescomp.io.SourceTable;
  * or 3 (the data cannot be read as the contract says), never a stack trace, and {@code validate-config}
  * and {@code run --dry-run} stop on the same problems as {@code run}, all before Spark starts.
  */
+@Tag("fast")
 class UserErrorsTest {
   @TempDir Path dir;
   private final NoSpark noSpark = new NoSpark();

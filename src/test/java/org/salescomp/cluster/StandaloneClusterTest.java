@@ -20,17 +20,18 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.MapType;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.salescomp.config.Settings;
+import org.salescomp.domain.RunScope;
 import org.salescomp.generate.DemoDataGenerator;
 import org.salescomp.generate.GeneratorOptions;
 import org.salescomp.generate.OutputFormat;
 import org.salescomp.io.LakehousePaths;
 import org.salescomp.pipeline.NightlyJob;
-import org.salescomp.domain.RunScope;
 import org.salescomp.testing.SharedSpark;
 
 /**
@@ -42,6 +43,7 @@ import org.salescomp.testing.SharedSpark;
  * phase (failsafe), after the shaded jar is built.
  */
 @Timeout(value = 12, unit = TimeUnit.MINUTES)
+@Tag("slow")
 class StandaloneClusterTest {
   /** The run id an Airflow schedule gives, ':' and '+' included; the same for both runs, so rows compare whole. */
   static final String RUN_ID = "scheduled__2025-03-31T02:00:00+00:00";

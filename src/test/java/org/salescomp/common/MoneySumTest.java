@@ -8,10 +8,12 @@ import static org.salescomp.testing.Frames.row;
 import java.math.BigDecimal;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salescomp.testing.Frames;
 
 /** {@link Money#sum}: summed in whole cents, the same as a decimal sum cast to money, to the cent. */
+@Tag("fast")
 class MoneySumTest {
   private static final String SCHEMA = "k string, amount decimal(18,2)";
 

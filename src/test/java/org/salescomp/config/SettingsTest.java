@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salescomp.domain.Plan;
@@ -16,6 +17,7 @@ import org.salescomp.domain.TierMode;
 import org.salescomp.io.SourceFormat;
 import org.salescomp.io.SourceTable;
 
+@Tag("fast")
 class SettingsTest {
   @TempDir Path dir;
 
@@ -30,7 +32,23 @@ class SettingsTest {
   @Test
   void localConfLoadsEveryPlanWithVersionDefaults() {
     Settings s = Settings.load(List.of(Path.of("conf/local.conf")));
-    assertThat(s.comp().plans()).containsOnlyKeys("field-sales", "inside-sales", "new-hire");
+    assertThat(s.comp().plans()).containsOnlyKeys("field-sales", "inside-sales", "new-hire", "manager");
+    // the sample plans' new mechanics: a quarter SPIFF, a recoverable draw, a manager's override
+    PlanVersion field2024 = s.comp().plans().get("field-sales").versions().get(0);
+    assertThat(field2024.spiffs()).extracting(org.salescomp.domain.Spiff::name).containsExactly("q2-2025-software");
+    assertThat(field2024.spiffs().get(0).channel()).isNull();
+    assertThat(field2024.spiffs().get(0).amountPerDeal()).isEqualTo(new BigDecimal("150.00"));
+    PlanVersion newHire = s.comp().plans().get("new-hire").versions().get(0);
+    assertThat(newHire.draw()).isEqualTo(new org.salescomp.domain.DrawRules(new BigDecimal("7500.00"), 3, true));
+    assertThat(newHire.balance().recoveryShare()).isEqualTo(new BigDecimal("0.500000"));
+    assertThat(newHire.newHire().quotaRamp())
+        .containsExactly(new BigDecimal("0.250000"), new BigDecimal("0.500000"), new BigDecimal("0.750000"));
+    assertThat(s.comp().plans().get("manager").versions().get(0).override().rate())
+        .isEqualTo(new BigDecimal("0.010000"));
+    // the defaults: no draw, nothing carried, everything recovered, no override
+    assertThat(field2024.draw()).isEqualTo(org.salescomp.domain.DrawRules.NONE);
+    assertThat(field2024.balance()).isEqualTo(org.salescomp.domain.BalanceRules.NONE);
+    assertThat(field2024.override()).isEqualTo(org.salescomp.domain.OverrideRules.NONE);
     Plan field = s.comp().plans().get("field-sales");
     assertThat(field.versions()).hasSize(2);
     PlanVersion v2026 = field.versionFor(java.time.LocalDate.parse("2026-03-01")).orElseThrow();
@@ -131,6 +149,58 @@ class SettingsTest {
   void missingFileIsAConfigError() {
     assertThatThrownBy(() -> Settings.load(List.of(dir.resolve("nope.conf"))))
         .isInstanceOf(ConfigError.class).hasMessageContaining("nope.conf").hasMessageContaining("not found");
+  }
+
+  private static final String SPIFF = "spiffs = [{ name = s1, from = \"2026-01-01\", to = \"2026-03-31\", "
+      + "product-category = software, channel = null, amount-per-deal = 250.00 }";
+
+  @Test
+  void spiffsAreReadWithTheirDatesAndAmounts() throws IOException {
+    Path f = write("p.conf", PLAN_HEAD + SPIFF + ", { name = s2, from = \"2026-02-01\", to = \"2026-02-01\", "
+        + "product-category = hardware, channel = partner, amount-per-deal = 0 }] }]");
+    PlanVersion v = Settings.load(List.of(f)).comp().plans().get("p").versions().get(0);
+    assertThat(v.spiffs()).containsExactly(
+        new org.salescomp.domain.Spiff("s1", java.time.LocalDate.parse("2026-01-01"),
+            java.time.LocalDate.parse("2026-03-31"), "software", null, new BigDecimal("250.00")),
+        new org.salescomp.domain.Spiff("s2", java.time.LocalDate.parse("2026-02-01"),
+            java.time.LocalDate.parse("2026-02-01"), "hardware", "partner", new BigDecimal("0.00")));
+  }
+
+  @Test
+  void everyNewPlanKeyIsValidatedWithItsPath() throws IOException {
+    String at = "salescomp.comp.plans.p.versions[0].";
+    java.util.Map<String, String[]> cases = new java.util.LinkedHashMap<>();
+    cases.put(SPIFF.replace("\"2026-03-31\"", "\"2025-12-31\"") + "] }]",
+        new String[] {at + "spiffs[0].to", "on or after from (2026-01-01)"});
+    cases.put(SPIFF.replace("\"2026-01-01\"", "\"2026-13-01\"") + "] }]",
+        new String[] {at + "spiffs[0].from", "expected a date yyyy-MM-dd"});
+    cases.put(SPIFF.replace("250.00", "-1.00") + "] }]", new String[] {at + "spiffs[0].amount-per-deal", "at least 0"});
+    cases.put(SPIFF.replace("250.00", "1.005") + "] }]", new String[] {at + "spiffs[0].amount-per-deal", "2 decimals"});
+    cases.put(SPIFF.replace("channel = null", "chanel = partner") + "] }]",
+        new String[] {at + "spiffs[0].chanel", "unknown key"});
+    cases.put(SPIFF.replace("product-category = software, ", "") + "] }]",
+        new String[] {at + "spiffs[0].product-category", "is missing"});
+    cases.put(SPIFF + ", " + SPIFF.substring("spiffs = [".length()) + "] }]",
+        new String[] {at + "spiffs[1].name", "no other SPIFF"});
+    cases.put("new-hire.quota-ramp = [0.5, 0] }]", new String[] {at + "new-hire.quota-ramp", "(0, 1]"});
+    cases.put("new-hire.quota-ramp = [1.5] }]", new String[] {at + "new-hire.quota-ramp", "got 1.5 at [0]"});
+    cases.put("new-hire.quota-ramp = [0.5, x] }]", new String[] {at + "new-hire.quota-ramp", "at [1]"});
+    cases.put("new-hire.quota-ramp = 0.5 }]", new String[] {at + "new-hire.quota-ramp", "expected a list"});
+    cases.put("override.rate = -0.01 }]", new String[] {at + "override.rate", "at least 0"});
+    cases.put("draw.monthly = -5 }]", new String[] {at + "draw.monthly", "at least 0"});
+    cases.put("draw.months = -1 }]", new String[] {at + "draw.months", ""});
+    cases.put("draw.recoverable = maybe }]", new String[] {at + "draw.recoverable", ""});
+    cases.put("balance.recovery-share = 1.5 }]", new String[] {at + "balance.recovery-share", "between 0 and 1"});
+    cases.put("balance.carry-negative = 3 }]", new String[] {at + "balance.carry-negative", ""});
+    cases.put("balance.forgive-on-term = true }]", new String[] {at + "balance.forgive-on-term", "unknown key"});
+    int i = 0;
+    for (var c : cases.entrySet()) {
+      Path f = write("bad" + i++ + ".conf", PLAN_HEAD + c.getKey());
+      assertThatThrownBy(() -> Settings.load(List.of(f))).as(c.getKey())
+          .isInstanceOf(ConfigError.class)
+          .hasMessageContaining(c.getValue()[0])
+          .hasMessageContaining(c.getValue()[1]);
+    }
   }
 
   @Test

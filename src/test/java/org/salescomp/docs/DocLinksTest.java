@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * inside the repository, to files and headings that exist: markdown links, and bare paths in the text
  * ({@code ../somewhere}, or {@code `conf/...`} naming a file of the checkout). Web links are left alone.
  */
+@Tag("fast")
 class DocLinksTest {
   static final Path ROOT = Path.of("").toAbsolutePath().normalize();
   private static final Pattern MARKDOWN_LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");

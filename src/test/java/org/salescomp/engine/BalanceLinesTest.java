@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salescomp.domain.BalanceRules;
 import org.salescomp.domain.DrawRules;
@@ -23,6 +24,7 @@ import org.salescomp.testing.TestPlans;
  * Step 13 by hand: draw top-ups, recovery from later variable pay, negative months carried, a balance
  * carried month to month (over a quarter end) and forgiven in the termination month.
  */
+@Tag("fast")
 class BalanceLinesTest {
   private static final String LINES = "scenario string, rep_id string, month date, line_type string, "
       + "amount decimal(18,2)";

@@ -5,6 +5,7 @@ import static org.salescomp.testing.Frames.row;
 import java.time.LocalDate;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salescomp.domain.TierMode;
 import org.salescomp.intermediate.RepMonths;
@@ -14,6 +15,7 @@ import org.salescomp.testing.Frames;
 import org.salescomp.testing.TestPlans;
 
 /** Step 1: base salary prorated per roster row. */
+@Tag("fast")
 class BaseSalaryLinesTest {
   private static final String ROSTER = "rep_id string, name string, role string, team_id string, "
       + "manager_id string, mentor_id string, hire_date date, termination_date date, "

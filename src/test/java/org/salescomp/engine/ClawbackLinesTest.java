@@ -4,6 +4,7 @@ import static org.salescomp.testing.Frames.row;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salescomp.domain.TierMode;
 import org.salescomp.testing.DataFrameAssert;
@@ -11,6 +12,7 @@ import org.salescomp.testing.Frames;
 import org.salescomp.testing.TestPlans;
 
 /** Step 5: clawbacks of cancelled, refunded and churned deals, inside the window, once per deal line. */
+@Tag("fast")
 class ClawbackLinesTest {
   private static final String DEALS = "deal_id string, customer_id string, close_date date, status string, "
       + "status_date date";

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salescomp.domain.TierMode;
 import org.salescomp.testing.Frames;
@@ -19,6 +20,7 @@ import org.salescomp.testing.TestPlans;
  * Properties of marginal commission on random rep-months: never negative, and with non-decreasing
  * tier rates, raising one deal's amount never lowers the rep's commission for the month.
  */
+@Tag("fast")
 class CommissionPropertiesTest {
   private static final String[] PRODUCTS = {"software", "hardware", "services"};
 

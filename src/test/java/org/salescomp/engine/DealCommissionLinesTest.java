@@ -5,6 +5,7 @@ import static org.salescomp.testing.TestPlans.d;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salescomp.domain.CommissionRules;
 import org.salescomp.domain.TierMode;
@@ -13,6 +14,7 @@ import org.salescomp.testing.Frames;
 import org.salescomp.testing.TestPlans;
 
 /** Step 2 of a rep-month: commission lines, from the spec's worked examples and the band edges. */
+@Tag("fast")
 class DealCommissionLinesTest {
   private static final String DEALS = "deal_id string, rep_id string, month date, close_date date, "
       + "product_category string, channel string, credited_amount decimal(18,2)";
@@ -182,4 +184,45 @@ class DealCommissionLinesTest {
         d(gate), base.monthlyCap());
   }
 
+
+  @Test
+  void aQuotaRampLowersTheQuotaOfTiersAndGateInTheFirstMonthIndexes() {
+    // ramp [0.25, 0.5]: the quota 100,000.00 is 25,000.00 in month index 0, 50,000.00 in 1, 100,000.00 from 2
+    CommissionRules rules = TestPlans.workedExample(TierMode.MARGINAL);
+    org.salescomp.domain.PlanVersion v = TestPlans.version(rules, new org.salescomp.domain.NewHireRules(0,
+        d("1.000000"), d("0.00"), java.util.List.of(d("0.250000"), d("0.500000"))));
+    Dataset<Row> deals = Frames.of(DEALS,
+        row("D1", "r1", "2026-01-01", "2026-01-05", "software", "direct", "30000.00"),
+        row("D2", "r1", "2026-01-01", "2026-01-12", "hardware", "direct", "40000.00"));
+    java.util.function.IntFunction<Dataset<Row>> at = index -> DealCommissionLines.build(deals,
+        RepMonthPlans.build(repMonth(index), TestPlans.planTable(v)), quota("100000.00"))
+        .select("deal_id", "tier", "amount");
+    String schema = "deal_id string, tier int, amount decimal(18,2)";
+    // index 0, Q = 25,000: D1 (12,500 * 2% + 12,500 * 5% + 5,000 * 8%) * 1.2 = 1,275 * 1.2 = 1,530.00;
+    // D2 40,000 * 8% * 0.8 = 2,560.00
+    DataFrameAssert.assertSameRows(Frames.of(schema, row("D1", 3, "1530.00"), row("D2", 3, "2560.00")), at.apply(0));
+    // index 1, Q = 50,000: D1 (25,000 * 2% + 5,000 * 5%) * 1.2 = 900.00; D2 (20,000 * 5% + 20,000 * 8%) * 0.8 = 2,080.00
+    DataFrameAssert.assertSameRows(Frames.of(schema, row("D1", 2, "900.00"), row("D2", 3, "2080.00")), at.apply(1));
+    // index 2, past the ramp: the worked example's 720.00 and 1,120.00
+    DataFrameAssert.assertSameRows(Frames.of(schema, row("D1", 1, "720.00"), row("D2", 2, "1120.00")), at.apply(2));
+  }
+
+  @Test
+  void theGateComparesAttainmentAgainstTheRampedQuota() {
+    // gate 0.5, ramp [0.5]: revenue 30,000 is 0.6 of the ramped 50,000 (paid), only 0.3 of 100,000 unramped
+    CommissionRules base = TestPlans.workedExample(TierMode.MARGINAL);
+    CommissionRules gated = new CommissionRules(base.tierMode(), base.tiers(), base.productMultipliers(),
+        base.channelMultipliers(), d("0.5"), null);
+    org.salescomp.domain.PlanVersion v = TestPlans.version(gated, new org.salescomp.domain.NewHireRules(0,
+        d("1.000000"), d("0.00"), java.util.List.of(d("0.500000"))));
+    Dataset<Row> deals = Frames.of(DEALS, row("D1", "r1", "2026-01-01", "2026-01-05", "services", "direct", "30000.00"));
+    // 25,000 * 2% + 5,000 * 5% = 750.00 in month index 0; below the gate in index 1
+    DataFrameAssert.assertSameRows(Frames.of("deal_id string, amount decimal(18,2)", row("D1", "750.00")),
+        DealCommissionLines.build(deals, RepMonthPlans.build(repMonth(0), TestPlans.planTable(v)), quota("100000.00"))
+            .select("deal_id", "amount"));
+    DataFrameAssert.assertSameRows(Frames.of("deal_id string, amount decimal(18,2), explanation string",
+            row("D1", "0.00", "below gate")),
+        DealCommissionLines.build(deals, RepMonthPlans.build(repMonth(1), TestPlans.planTable(v)), quota("100000.00"))
+            .select("deal_id", "amount", "explanation"));
+  }
 }

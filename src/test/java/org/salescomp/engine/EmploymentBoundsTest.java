@@ -5,6 +5,7 @@ import static org.salescomp.testing.Frames.row;
 import java.time.LocalDate;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salescomp.common.EmploymentBounds;
 import org.salescomp.domain.TierMode;
@@ -19,6 +20,7 @@ import org.salescomp.testing.TestPlans;
  * (both inclusive), whatever HR left open; base salary, the rep-month and its plan follow them, and the
  * months after the last active day still take clawbacks.
  */
+@Tag("fast")
 class EmploymentBoundsTest {
   private static final String ROSTER = "rep_id string, name string, role string, team_id string, "
       + "manager_id string, mentor_id string, hire_date date, termination_date date, "

@@ -11,6 +11,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salescomp.common.MessageTemplate;
 import org.salescomp.common.Messages;
@@ -22,6 +23,7 @@ import org.salescomp.testing.SharedSpark;
  * the same text: every line message of every language, with all its arguments and with its optional
  * ones left out, rendered both ways.
  */
+@Tag("fast")
 class ExplanationsTest {
   private static final StructType LINES = new StructType()
       .add(PayLines.EXPLANATION_KEY, DataTypes.StringType)

@@ -5,6 +5,7 @@ import static org.salescomp.testing.TestPlans.d;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salescomp.domain.CommissionRules;
 import org.salescomp.domain.PlanVersion;
@@ -14,6 +15,7 @@ import org.salescomp.testing.Frames;
 import org.salescomp.testing.TestPlans;
 
 /** Steps 3, 4, 6, 7 and 8 of a rep-month: cx modifier, cap, guarantee top-up, mentor bonus, adjustments. */
+@Tag("fast")
 class MonthStepsTest {
   static final String REP_MONTHS = "rep_id string, month date, active_days int, days_in_month int, "
       + "team_id string, role string, plan_id string, hire_date date, mentor_id string, month_index int";

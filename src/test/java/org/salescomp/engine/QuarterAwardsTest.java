@@ -5,6 +5,7 @@ import static org.salescomp.testing.Frames.row;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salescomp.domain.Awards;
 import org.salescomp.domain.TierMode;
@@ -14,6 +15,7 @@ import org.salescomp.testing.SharedSpark;
 import org.salescomp.testing.TestPlans;
 
 /** Step 9: pool splits, team awards, special awards and the scorecard bonus of a quarter. */
+@Tag("fast")
 class QuarterAwardsTest {
   private static final String TEAM_Q = "team_id string, period_type string, period_start date, "
       + "revenue decimal(18,2), quota decimal(18,2)";

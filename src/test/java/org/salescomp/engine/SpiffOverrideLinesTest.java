@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salescomp.domain.BalanceRules;
 import org.salescomp.domain.DrawRules;
@@ -21,6 +22,7 @@ import org.salescomp.testing.Frames;
 import org.salescomp.testing.TestPlans;
 
 /** Steps 10 and 11: SPIFFs per credited deal inside their dates, overrides per managed team. */
+@Tag("fast")
 class SpiffOverrideLinesTest {
   private static final String DEALS = "deal_id string, customer_id string, owner_rep_id string, "
       + "product_category string, channel string, amount decimal(18,2), currency string, close_date date, "

@@ -11,13 +11,16 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salescomp.io.SourceTable;
+import org.salescomp.testing.GeneratedSample;
 
 /**
  * CSV output: one file per table with a header, read back with the contract's schema to exactly the
  * rows of the Parquet output of the same options.
  */
+@Tag("slow")
 class CsvOutputTest {
   private static Path out;
   private static Map<String, Long> counts;

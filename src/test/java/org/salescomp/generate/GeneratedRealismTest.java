@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.salescomp.testing.GeneratedSample;
 
 /**
  * The generated company looks like a sales organisation: shares and shapes within broad bands
  * (scale 0.05 over January to June, some 1,250 deals).
  */
+@Tag("slow")
 class GeneratedRealismTest {
 
   @BeforeAll

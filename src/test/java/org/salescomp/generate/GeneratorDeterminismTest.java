@@ -7,14 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.salescomp.testing.GeneratedSample;
 import org.salescomp.testing.SharedSpark;
 
 /**
  * The same options give the same bytes, in files with stable names and nothing else beside them.
  * Each run here repeats one of the shared samples ({@link GeneratedSample}) into a new folder.
  */
+@Tag("slow")
 class GeneratorDeterminismTest {
 
   @Test

@@ -15,14 +15,17 @@ import org.apache.parquet.format.ColumnChunk;
 import org.apache.parquet.format.FileMetaData;
 import org.apache.parquet.format.RowGroup;
 import org.apache.parquet.format.Util;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salescomp.io.SourceTable;
+import org.salescomp.testing.GeneratedSample;
 
 /**
  * Another process may list a column's encodings in another order (apache/parquet-java#3215): the
  * writer sorts them, so a file written with any order ends up with the same bytes.
  */
+@Tag("slow")
 class ParquetFootersTest {
 
   @Test

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.YearMonth;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** How much a scale generates, and how it is split into partitions. */
+@Tag("fast")
 class SizesTest {
 
   @Test

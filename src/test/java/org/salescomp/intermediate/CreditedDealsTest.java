@@ -4,12 +4,14 @@ import static org.salescomp.testing.Frames.row;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salescomp.staging.FxDailyRates;
 import org.salescomp.testing.DataFrameAssert;
 import org.salescomp.testing.Frames;
 
 /** Credited amounts: FX of the close date or up to 7 days earlier, split credits, primary rep, team on the close date. */
+@Tag("fast")
 class CreditedDealsTest {
   private static final String DEALS = "deal_id string, customer_id string, owner_rep_id string, "
       + "product_category string, channel string, amount decimal(18,2), currency string, close_date date, "

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.salescomp.domain.RunScope;
 import org.salescomp.domain.TierMode;
 import org.salescomp.engine.RepMonthPlans;
 import org.salescomp.io.SourceTable;
 import org.salescomp.pipeline.KpiModel;
-import org.salescomp.domain.RunScope;
 import org.salescomp.staging.FxDailyRates;
 import org.salescomp.staging.SourceData;
 import org.salescomp.staging.StagedDeals;
@@ -92,12 +92,16 @@ public final class KpiInputs {
 
   /** The KPI model of these inputs for the scope, as the pipeline builds it. */
   public KpiModel model(RunScope scope, List<String> requiredCourses) {
+    return model(scope, requiredCourses, TestPlans.version(TestPlans.workedExample(TierMode.MARGINAL)));
+  }
+
+  /** The KPI model with every rep on one plan {@code p} of this version. */
+  public KpiModel model(RunScope scope, List<String> requiredCourses, org.salescomp.domain.PlanVersion version) {
     SourceData inputs = data();
     Dataset<Row> roster = inputs.get(SourceTable.REPS);
     Dataset<Row> credited = creditedDeals(inputs, scope);
     Dataset<Row> repMonths = RepMonths.build(RosterMonths.build(roster, scope.lastMonthStart()));
-    Dataset<Row> plans = RepMonthPlans.build(repMonths,
-        TestPlans.planTable(TestPlans.version(TestPlans.workedExample(TierMode.MARGINAL))));
+    Dataset<Row> plans = RepMonthPlans.build(repMonths, TestPlans.planTable(version));
     return KpiModel.build(inputs, credited, repMonths, RepQuotas.monthly(inputs.get(SourceTable.TARGETS)), plans,
         requiredCourses, scope);
   }

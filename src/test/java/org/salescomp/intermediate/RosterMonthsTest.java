@@ -5,11 +5,13 @@ import static org.salescomp.testing.Frames.row;
 import java.time.LocalDate;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salescomp.testing.DataFrameAssert;
 import org.salescomp.testing.Frames;
 
 /** Active days per roster row and month, and the rep-month's attributes from its last active day. */
+@Tag("fast")
 class RosterMonthsTest {
   private static final String ROSTER = "rep_id string, name string, role string, team_id string, "
       + "manager_id string, mentor_id string, hire_date date, termination_date date, "

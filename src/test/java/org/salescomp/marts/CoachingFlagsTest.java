@@ -5,6 +5,7 @@ import static org.salescomp.testing.TestPlans.d;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salescomp.domain.Coaching;
 import org.salescomp.domain.TierMode;
@@ -13,6 +14,7 @@ import org.salescomp.testing.DataFrameAssert;
 import org.salescomp.testing.Frames;
 import org.salescomp.testing.TestPlans;
 
+@Tag("fast")
 class CoachingFlagsTest {
   private static final String KPIS = "rep_id string, period_type string, period_start date, attainment decimal(30,20), "
       + "csat_avg decimal(30,20), csat_responses int, complaint_rate decimal(30,20)";

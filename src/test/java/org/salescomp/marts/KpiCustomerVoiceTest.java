@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.salescomp.testing.Frames.row;
 
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salescomp.intermediate.KpiInputs;
 import org.salescomp.pipeline.KpiModel;
@@ -15,6 +16,7 @@ import org.salescomp.testing.Frames;
  * attribution of surveys and complaints: rep_id, else the primary rep of deal_id, else the customer's
  * owner, else unattributed (counted for the run log).
  */
+@Tag("fast")
 class KpiCustomerVoiceTest {
   private static final String KEYS = "rep_id string, period_type string, period_start date, ";
 

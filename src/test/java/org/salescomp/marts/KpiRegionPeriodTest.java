@@ -2,6 +2,7 @@ package org.salescomp.marts;
 
 import static org.salescomp.testing.Frames.row;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salescomp.intermediate.KpiInputs;
 import org.salescomp.pipeline.KpiModel;
@@ -9,6 +10,7 @@ import org.salescomp.testing.DataFrameAssert;
 import org.salescomp.testing.Frames;
 
 /** {@code kpi_region_period}: the sums of the region's teams, ratios of the combined parts. */
+@Tag("fast")
 class KpiRegionPeriodTest {
 
   @Test

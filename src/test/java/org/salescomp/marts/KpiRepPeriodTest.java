@@ -7,10 +7,11 @@ import java.time.YearMonth;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.salescomp.domain.RunScope;
 import org.salescomp.intermediate.KpiInputs;
 import org.salescomp.pipeline.KpiModel;
-import org.salescomp.domain.RunScope;
 import org.salescomp.testing.DataFrameAssert;
 import org.salescomp.testing.Frames;
 
@@ -19,6 +20,7 @@ import org.salescomp.testing.Frames;
  * out by hand from the compensation model's "Measures (KPIs)". Every run covers 2026-01 .. 2026-03
  * (logical date 2026-03-31); reps join on 2026-01-01 unless said otherwise.
  */
+@Tag("fast")
 class KpiRepPeriodTest {
   static final RunScope Q1_2026 = RunScope.backfill(YearMonth.of(2026, 1), YearMonth.of(2026, 3));
   private static final String KEYS = "rep_id string, period_type string, period_start date, ";
@@ -254,6 +256,35 @@ class KpiRepPeriodTest {
             row("r1", "month", "2026-01-01", null),
             row("r1", "year", "2026-01-01", null)),
         rows2026(in.model(Q1_2026)).where("period_type = 'quarter' or (rep_id = 'r1' and period_start = '2026-01-01')"));
+  }
+
+  @Test
+  void trainingScoreIsThePeriodsAverageExamScoreAgainstItsTarget() {
+    org.salescomp.domain.PlanVersion v = org.salescomp.testing.TestPlans.version(
+        org.salescomp.testing.TestPlans.workedExample(org.salescomp.domain.TierMode.MARGINAL));
+    org.salescomp.domain.ScorecardRules sc = v.scorecard();
+    org.salescomp.domain.PlanVersion withTraining = new org.salescomp.domain.PlanVersion(v.effectiveFrom(),
+        v.commission(), v.cxModifier(), v.clawback(), v.newHire(),
+        new org.salescomp.domain.ScorecardRules(sc.targetBonusQuarterly(), sc.threshold(), sc.maxMultiplier(),
+            sc.kpiScoreCap(), java.util.List.of(
+                new org.salescomp.domain.ScorecardKpi("revenue", new java.math.BigDecimal("0.5"), false),
+                new org.salescomp.domain.ScorecardKpi("training_score", new java.math.BigDecimal("0.5"), false))),
+        v.mentor(), "training");
+    KpiInputs in = new KpiInputs()
+        .rep("r1", "t1", "2025-01-01", null).team("t1", "north")
+        .target("rep", "r1", "quarter", "2026-01-01", "revenue", "100000")
+        .won("D1", "c1", "r1", "110000.00", "2026-01-10")
+        .target("rep", "r1", "quarter", "2026-01-01", "training_score", "52")
+        // exams of the quarter, passed (90) or not (40): (90 + 40 + 90 + 40) / 4 = 65, against 52: 1.25
+        .training("r1", "A", "2026-01-15", true).training("r1", "B", "2026-02-01", false)
+        .training("r1", "B", "2026-02-20", true).training("r1", "C", "2026-03-31", false)
+        // outside the quarter: not counted
+        .training("r1", "D", "2025-12-31", false).training("r1", "D", "2026-04-01", true);
+    DataFrameAssert.assertSameRows(Frames.of(KEYS + "scorecard_score decimal(30,20)",
+            // revenue 110,000 / 100,000 = 1.1: (0.5 * 1.1 + 0.5 * 1.25) / 1 = 1.175
+            row("r1", "quarter", "2026-01-01", "1.17500000000000000000")),
+        rows2026(in.model(RunScope.backfill(YearMonth.of(2026, 1), YearMonth.of(2026, 4)), java.util.List.of(),
+            withTraining)).where("period_type = 'quarter' and period_start = '2026-01-01'"));
   }
 
   @Test

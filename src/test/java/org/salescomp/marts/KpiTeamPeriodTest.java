@@ -3,6 +3,7 @@ package org.salescomp.marts;
 import static org.salescomp.testing.Frames.row;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salescomp.intermediate.KpiInputs;
 import org.salescomp.pipeline.KpiModel;
@@ -10,6 +11,7 @@ import org.salescomp.testing.DataFrameAssert;
 import org.salescomp.testing.Frames;
 
 /** {@code kpi_team_period}: events by the team of their date, members' parts, team quota. */
+@Tag("fast")
 class KpiTeamPeriodTest {
   private static final String TEAM_KEYS = "team_id string, period_type string, period_start date, ";
 

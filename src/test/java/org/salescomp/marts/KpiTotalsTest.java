@@ -6,9 +6,9 @@ import static org.apache.spark.sql.functions.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -18,12 +18,13 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.salescomp.domain.RunScope;
 import org.salescomp.intermediate.CreditedDeals;
 import org.salescomp.intermediate.KpiInputs;
 import org.salescomp.intermediate.PeriodRollup;
 import org.salescomp.pipeline.KpiModel;
-import org.salescomp.domain.RunScope;
 
 /**
  * Invariants on a generated dataset (seeded: movers, gaps in the roster, a rep never on it, a team
@@ -31,6 +32,7 @@ import org.salescomp.domain.RunScope;
  * date): for every period, the reps, the teams and the regions add up to the same revenue, and that is
  * the total credited amount of the deals closed in the period; the other summed measures agree too.
  */
+@Tag("fast")
 class KpiTotalsTest {
   private static final RunScope SCOPE = RunScope.backfill(YearMonth.of(2026, 1), YearMonth.of(2026, 5));
   private static final List<String> SUMMED = List.of("revenue", "won_deals", "cancelled_amount", "new_customers",

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * {@code mvn verify}: DAG structure, and every rendered task command checked by this build's command
  * line, with this test's classpath.
  */
+@Tag("fast")
 class AirflowDagsTest {
   @Test
   void theDagTestsPass() throws IOException, InterruptedException {

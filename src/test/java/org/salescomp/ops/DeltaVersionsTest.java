@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salescomp.testing.SharedSpark;
 
+@Tag("slow")
 class DeltaVersionsTest {
   @TempDir Path dir;
   private final SparkSession spark = SharedSpark.session();

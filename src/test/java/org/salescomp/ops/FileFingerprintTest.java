@@ -7,10 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salescomp.testing.SharedSpark;
 
+@Tag("fast")
 class FileFingerprintTest {
   @TempDir Path dir;
   private final SparkSession spark = SharedSpark.session();

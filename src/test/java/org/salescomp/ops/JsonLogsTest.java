@@ -11,11 +11,13 @@ import java.util.List;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salescomp.config.LogFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+@Tag("fast")
 class JsonLogsTest {
   private static final Logger LOG = LoggerFactory.getLogger("org.salescomp.pipeline.NightlyJob");
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salescomp.config.ConfigError;
@@ -14,6 +15,7 @@ import org.salescomp.config.LogFormat;
 import org.salescomp.config.OpsSettings;
 import org.salescomp.config.Settings;
 
+@Tag("fast")
 class OpsSettingsTest {
   @TempDir Path dir;
 

@@ -14,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +23,7 @@ import org.salescomp.domain.RunScope;
 import org.salescomp.generate.DemoDataGenerator;
 import org.salescomp.generate.GeneratorOptions;
 import org.salescomp.generate.OutputFormat;
-import org.salescomp.io.Lakehouse;
+import org.salescomp.publish.PublishedLakehouse;
 import org.salescomp.testing.SharedSpark;
 
 /**
@@ -30,6 +31,7 @@ import org.salescomp.testing.SharedSpark;
  * tables, and idempotent reruns. The only test class that writes Delta tables of the whole pipeline.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("slow")
 class NightlyJobEndToEndTest {
   @TempDir static Path dir;
   static Settings settings;
@@ -45,7 +47,7 @@ class NightlyJobEndToEndTest {
         "salescomp.lakehouse.root = \"" + dir.resolve("lakehouse") + "\"\n");
     settings = Settings.load(List.of(Path.of("conf/local.conf"), data.resolve("sources.conf"), lakehouse));
     NightlyJob.run(spark, settings, BACKFILL, BACKFILL.defaultRunId());
-    Lakehouse.registerViews(spark, settings.lakehouseRoot());
+    PublishedLakehouse.registerViews(spark, settings.lakehouseRoot());
   }
 
   private static long count(String sql) {
@@ -76,7 +78,8 @@ class NightlyJobEndToEndTest {
         """)).isZero();
     assertThat(count("""
         select count(*) from payouts where total != base_salary + commission + clawback + cx_adjustment
-          + cap_adjustment + guarantee_topup + bonus + awards + mentor_bonus + adjustments + prior_period_adjustments
+          + cap_adjustment + guarantee_topup + bonus + awards + mentor_bonus + adjustments + spiff + override
+          + draw_topup + draw_recovery + negative_carry + prior_period_adjustments
         """)).isZero();
   }
 
@@ -93,6 +96,31 @@ class NightlyJobEndToEndTest {
         join (select distinct rep_id, termination_date from reps_in where termination_date is not null) r
           on l.rep_id = r.rep_id
         where l.line_type = 'base_salary' and l.month > r.termination_date""")).isZero();
+  }
+
+  @Test
+  @Order(1)
+  void balancesCloseAtOpeningPlusMovementsAndCarryFromMonthToMonth() {
+    // the sample plans draw (new-hire), carry negative months (new-hire, manager): balances move
+    assertThat(count("select count(*) from rep_balances where drawn > 0")).isGreaterThan(0);
+    assertThat(count("""
+        select count(*) from rep_balances
+        where closing != opening + drawn + carried - recovered - forgiven or closing < 0""")).isZero();
+    // a month opens with the closing balance of the rep's previous month (0 when it had no row)
+    assertThat(count("""
+        select count(*) from rep_balances b
+        left join rep_balances p on p.rep_id = b.rep_id and p.month = add_months(b.month, -1)
+        where b.opening != coalesce(p.closing, 0) and b.month > '2025-01-01'""")).isZero();
+    // the balance lines are the balance's movements
+    assertThat(count("""
+        select count(*) from rep_balances b
+        full outer join (select rep_id, month,
+            sum(case when line_type = 'draw_recovery' then -amount else 0 end) as recovered,
+            sum(case when line_type = 'negative_carry' then amount else 0 end) as carried
+          from commission_lines group by rep_id, month) l on b.rep_id = l.rep_id and b.month = l.month
+        where b.rep_id is not null and (b.recovered != l.recovered or b.carried != l.carried)""")).isZero();
+    assertThat(count("select count(*) from commission_lines where line_type in ('spiff', 'override')"))
+        .isGreaterThan(0);
   }
 
   @Test
@@ -133,7 +161,7 @@ class NightlyJobEndToEndTest {
     List<Row> payoutsBefore = sorted("payouts");
     List<Row> kpisBefore = sorted("kpi_rep_period");
     NightlyJob.run(spark, settings, BACKFILL, BACKFILL.defaultRunId());
-    Lakehouse.registerViews(spark, settings.lakehouseRoot());
+    PublishedLakehouse.registerViews(spark, settings.lakehouseRoot());
     assertThat(sorted("commission_lines")).isEqualTo(linesBefore);
     assertThat(sorted("payouts")).isEqualTo(payoutsBefore);
     assertThat(sorted("kpi_rep_period")).isEqualTo(kpisBefore);
@@ -145,7 +173,7 @@ class NightlyJobEndToEndTest {
     List<Row> januaryBefore = spark.sql("select * from payouts where month = '2025-01-01' order by rep_id").collectAsList();
     RunScope nightly = RunScope.nightly(LocalDate.of(2025, 6, 30), 1);
     NightlyJob.run(spark, settings, nightly, "scheduled__2025-06-30");
-    Lakehouse.registerViews(spark, settings.lakehouseRoot());
+    PublishedLakehouse.registerViews(spark, settings.lakehouseRoot());
     assertThat(spark.sql("select * from payouts where month = '2025-01-01' order by rep_id").collectAsList())
         .isEqualTo(januaryBefore);
     assertThat(spark.sql("select distinct run_id from payouts where month >= '2025-05-01'").collectAsList())
@@ -199,7 +227,7 @@ class NightlyJobEndToEndTest {
     spark.createDataFrame(before, spark.table("payouts").select("rep_id", "month", "total").schema())
         .createOrReplaceTempView("payouts_before");
     NightlyJob.run(spark, changed, BACKFILL, BACKFILL.defaultRunId());
-    Lakehouse.registerViews(spark, settings.lakehouseRoot());
+    PublishedLakehouse.registerViews(spark, settings.lakehouseRoot());
     long changedRepMonths = count("""
         select count(*) from payouts p join payouts_before b on p.rep_id = b.rep_id and p.month = b.month
         where p.total != b.total
@@ -223,6 +251,46 @@ class NightlyJobEndToEndTest {
           .show(50, false);
     }
     assertThat(others).isEmpty();
+  }
+
+  /**
+   * The issue's case: after {@code run --from 2025-01 --to 2025-01} (logical date 2025-01-31) the Q1
+   * revenue was January's alone. Inputs are unchanged, so every quarter and year row (every measure; the
+   * scorecard score aside, as the plans changed in the test before) must be as before the backfill, and
+   * the additive measures of each quarter the sum of its three month rows.
+   */
+  @Test
+  @Order(8)
+  void aOneMonthBackfillLeavesEveryQuarterAndYearTheAggregateOfItsMonths() {
+    List<String> kpiTables = List.of("kpi_rep_period", "kpi_team_period", "kpi_region_period");
+    java.util.Map<String, List<Row>> before = new java.util.HashMap<>();
+    kpiTables.forEach(t -> before.put(t, periods(t)));
+    RunScope january = RunScope.backfill(YearMonth.of(2025, 1), YearMonth.of(2025, 1));
+    NightlyJob.run(spark, settings, january, january.defaultRunId());
+    PublishedLakehouse.registerViews(spark, settings.lakehouseRoot());
+
+    kpiTables.forEach(t -> assertThat(periods(t)).as(t).isEqualTo(before.get(t)));
+    assertThat(count("select count(*) from kpi_rep_period where period_type = 'quarter'")).isGreaterThan(0);
+    assertThat(count("""
+        select count(*) from kpi_rep_period q
+        full outer join (select rep_id, trunc(period_start, 'quarter') as quarter, sum(revenue) as revenue,
+            sum(won_deals) as won_deals, sum(cancelled_amount) as cancelled_amount,
+            sum(new_customers) as new_customers, sum(csat_responses) as csat_responses,
+            sum(complaints) as complaints
+          from kpi_rep_period where period_type = 'month' group by 1, 2) m
+          on q.rep_id = m.rep_id and q.period_start = m.quarter
+        where q.period_type = 'quarter' and (m.rep_id is null or q.revenue != m.revenue
+          or q.won_deals != m.won_deals or q.cancelled_amount != m.cancelled_amount
+          or q.new_customers != m.new_customers or q.csat_responses != m.csat_responses
+          or q.complaints != m.complaints)
+        """)).isZero();
+  }
+
+  /** The quarter and year rows of a KPI table, sorted, without the run id and the scorecard score. */
+  private static List<Row> periods(String table) {
+    Dataset<Row> rows = spark.table(table).where("period_type != 'month'").drop("run_id", "scorecard_score");
+    return rows.orderBy(java.util.Arrays.stream(rows.columns()).map(org.apache.spark.sql.functions::col)
+        .toArray(org.apache.spark.sql.Column[]::new)).collectAsList();
   }
 
   private static List<Row> sorted(String table) {

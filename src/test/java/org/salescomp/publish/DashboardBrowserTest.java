@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salescomp.testing.CliProcess;
 import org.salescomp.testing.HeadlessChromium;
@@ -18,6 +19,7 @@ import org.salescomp.testing.HeadlessChromium;
  * Chromium without network. No console message, every chart drawn with its data, a screenshot kept in
  * target/publish-tests/artifacts, and the revenue tile equal to what {@code bin/salescomp sql} answers.
  */
+@Tag("slow")
 class DashboardBrowserTest {
   static final List<String> CHARTS = List.of("chart-revenue-quota", "chart-attainment", "chart-pay-mix",
       "chart-cost-of-sales", "chart-csat", "chart-complaint-rate", "chart-retention", "chart-coaching",

@@ -11,9 +11,12 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.salescomp.engine.PayMix;
 
 /** The dashboard's embedded data equal the published tables, queried independently in SQL. */
+@Tag("slow")
 class DashboardDataTest {
   static PublishedDemo demo;
   static JsonNode data;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salescomp.testing.CliProcess;
 import org.salescomp.testing.Notebooks;
@@ -16,6 +17,7 @@ import org.salescomp.testing.Notebooks;
  * lakehouse, through the command line as an analyst runs it; the executed copy is kept in
  * target/publish-tests/artifacts.
  */
+@Tag("slow")
 class KpiNotebookTest {
   static final Path NOTEBOOK = Path.of("notebooks", "kpi-exploration.ipynb");
 

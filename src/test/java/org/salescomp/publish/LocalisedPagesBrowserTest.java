@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salescomp.common.LocaleFormat;
 import org.salescomp.common.Messages;
@@ -24,6 +25,7 @@ import org.salescomp.testing.HeadlessChromium;
  * languages, and the Chinese pages showing Chinese text (fonts from .ci/setup-chromium.sh). The pages
  * and their screenshots stay in target/publish-tests/artifacts/locales.
  */
+@Tag("fast")
 class LocalisedPagesBrowserTest {
   private static final Path OUT = PublishedDemo.ARTIFACTS.resolve("locales");
   private static final Pattern HAN = Pattern.compile("\\p{IsHan}");

@@ -21,6 +21,7 @@ import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salescomp.io.SourceTable;
 import org.salescomp.testing.SharedSpark;
@@ -30,6 +31,7 @@ import org.salescomp.testing.SharedSpark;
  * no name column at any depth, and no customer's or rep's name in any value. The names to look for come
  * from the generated inputs, which only this test reads.
  */
+@Tag("slow")
 class NoPersonalDataTest {
   static PublishedDemo demo;
   static PublishedLakehouse lakehouse;

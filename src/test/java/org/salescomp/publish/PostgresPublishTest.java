@@ -33,6 +33,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.salescomp.config.PostgresTarget;
@@ -45,6 +46,7 @@ import org.salescomp.testing.CliProcess;
  * order on one schema of their own.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("slow")
 class PostgresPublishTest {
   static final DecimalType MONEY = new DecimalType(18, 2);
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salescomp.config.ConfigError;
@@ -15,6 +16,7 @@ import org.salescomp.config.PostgresTarget;
 import org.salescomp.config.Settings;
 
 /** salescomp.publish.postgres: validated at startup; the password never in the config, only where to find it. */
+@Tag("fast")
 class PostgresSettingsTest {
   @TempDir Path dir;
 

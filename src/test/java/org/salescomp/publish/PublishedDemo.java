@@ -5,19 +5,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.salescomp.common.LocalFiles;
 import org.salescomp.config.Settings;
+import org.salescomp.domain.RunScope;
 import org.salescomp.generate.DemoDataGenerator;
 import org.salescomp.generate.GeneratorOptions;
 import org.salescomp.generate.OutputFormat;
-import org.salescomp.io.Lakehouse;
 import org.salescomp.pipeline.NightlyJob;
-import org.salescomp.domain.RunScope;
 import org.salescomp.testing.SharedSpark;
 
 /**
@@ -46,7 +45,7 @@ final class PublishedDemo {
     this.settings = settings;
     this.confFiles = confFiles;
     this.views = SharedSpark.session().newSession();
-    Lakehouse.registerViews(views, settings.lakehouseRoot());
+    PublishedLakehouse.registerViews(views, settings.lakehouseRoot());
   }
 
   /** A query over the published tables (each a view of its name). */
@@ -63,7 +62,7 @@ final class PublishedDemo {
 
   private static PublishedDemo build(SparkSession spark) {
     try {
-      deleteRecursively(DIR);
+      LocalFiles.deleteRecursively(DIR);
       Files.createDirectories(ARTIFACTS);
       Path data = DIR.resolve("data");
       DemoDataGenerator.generate(spark, new GeneratorOptions(data, 11, 0.05, FIRST,
@@ -92,16 +91,5 @@ final class PublishedDemo {
   /** {@code --conf a --conf b ...} for a command line. */
   List<String> confArgs() {
     return confFiles.stream().flatMap(f -> Stream.of("--conf", f.toString())).toList();
-  }
-
-  static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }

@@ -18,10 +18,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salescomp.testing.CliProcess;
 
 /** Statements on the generated lakehouse: totals reconcile with payouts, and a statement holds one rep's data. */
+@Tag("slow")
 class StatementsTest {
   private static final Pattern REP_ID = Pattern.compile("R-\\d{4}");
   private static final Pattern DEAL_ID = Pattern.compile("D-\\d{7}");

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salescomp.common.LocaleFormat;
 import org.salescomp.common.Messages;
@@ -20,6 +21,7 @@ import org.salescomp.common.UiLocale;
  * carries the key and arguments the engine writes for it (values as Spark writes them: rates with six
  * decimals, money with two), and the page reads the explanation in the statement's language.
  */
+@Tag("fast")
 class WorkedExamplesStatementTest {
 
   /** The lines of the worked examples, one statement (the text matters here, not whose pay it is). */

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salescomp.config.QualityRules;
 import org.salescomp.io.SourceTable;
 import org.salescomp.quality.SourceTally.ReasonCount;
 
 /** The threshold on tallies (no Spark): share = quarantined / (read - deferred), per source, with overrides. */
+@Tag("fast")
 class BadShareThresholdTest {
   private static final QualityRules FIVE_PERCENT = QualityRules.uniform(new BigDecimal("0.05"));
 

@@ -20,16 +20,17 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salescomp.config.Settings;
-import org.salescomp.generate.DemoDataGenerator;
 import org.salescomp.generate.DirtyDataInjector;
 import org.salescomp.generate.GeneratorOptions;
 import org.salescomp.generate.OutputFormat;
 import org.salescomp.io.SourceReader;
 import org.salescomp.io.SourceTable;
 import org.salescomp.staging.SourceData;
+import org.salescomp.testing.GeneratedSample;
 import org.salescomp.testing.SharedSpark;
 
 /**
@@ -37,9 +38,10 @@ import org.salescomp.testing.SharedSpark;
  * nothing is quarantined; on {@code generate --dirty 0.02} data the quarantine is exactly the
  * generator's manifest, row for row, and the accepted rows are exactly the clean ones.
  */
+@Tag("slow")
 class GeneratedDataGateTest {
-  static final YearMonth START = YearMonth.of(2025, 1);
-  static final int MONTHS = 6;
+  static final YearMonth START = GeneratedSample.START;
+  static final int MONTHS = GeneratedSample.MONTHS;
   static final LocalDate LOGICAL_DATE = START.plusMonths(MONTHS - 1).atEndOfMonth();
   static final double FRACTION = 0.02;
 
@@ -51,13 +53,11 @@ class GeneratedDataGateTest {
   /** Clean Parquet (the demo's format), and a dirty copy of it; a dirty copy of the same data as CSV. */
   @BeforeAll
   static void generateCleanAndDirty() throws IOException {
-    generate(dir.resolve("clean"), OutputFormat.PARQUET);
-    copy(dir.resolve("clean"), dir.resolve("dirty-parquet"));
+    copy(GeneratedSample.folder(), dir.resolve("dirty-parquet"));
     DirtyDataInjector.inject(spark(), options(dir.resolve("dirty-parquet"), OutputFormat.PARQUET), FRACTION);
-    generate(dir.resolve("clean-csv"), OutputFormat.CSV);
-    copy(dir.resolve("clean-csv"), dir.resolve("dirty"));
+    copy(GeneratedSample.csvFolder(), dir.resolve("dirty"));
     DirtyDataInjector.inject(spark(), options(dir.resolve("dirty"), OutputFormat.CSV), FRACTION);
-    clean = gate(dir.resolve("clean"));
+    clean = gate(GeneratedSample.folder());
     dirty = gate(dir.resolve("dirty"));
     dirtyParquet = gate(dir.resolve("dirty-parquet"));
   }
@@ -117,7 +117,7 @@ class GeneratedDataGateTest {
 
   @Test
   void theSameSeedGivesTheSameBytes() throws IOException {
-    copy(dir.resolve("clean-csv"), dir.resolve("dirty-again"));
+    copy(GeneratedSample.csvFolder(), dir.resolve("dirty-again"));
     DirtyDataInjector.inject(spark(), options(dir.resolve("dirty-again"), OutputFormat.CSV), FRACTION);
     for (String file : List.of(DirtyDataInjector.MANIFEST, "deals.csv", "deal_credits.csv", "reps.csv")) {
       assertThat(Files.readAllBytes(dir.resolve("dirty-again").resolve(file)))
@@ -134,12 +134,9 @@ class GeneratedDataGateTest {
         ReasonCode.values().length - 2);
   }
 
+  /** The options of the shared sample, for an injection into a copy of it. */
   static GeneratorOptions options(Path out, OutputFormat format) {
-    return new GeneratorOptions(out, 42, 0.05, START, MONTHS, format);
-  }
-
-  static void generate(Path out, OutputFormat format) {
-    DemoDataGenerator.generate(spark(), options(out, format));
+    return GeneratedSample.options(out, format);
   }
 
   /** The sources as a run reads them: through {@code <out>/sources.conf} and {@link SourceReader#readRaw}. */

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salescomp.config.QualityRules;
 import org.salescomp.io.SourceTable;
@@ -24,6 +25,7 @@ import org.salescomp.io.SourceTable;
  * all of them (it runs about twenty Spark jobs, whatever the size). Every row is accounted for:
  * read = accepted + quarantined + deferred per source, checked against a separate count of the input.
  */
+@Tag("fast")
 class InputGateReasonCodesTest {
   private static final List<Consumer<GateInputs>> CASES = List.of(
       InputGateReasonCodesTest::unparseableRows, InputGateReasonCodesTest::nullKeyRows,

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salescomp.config.ConfigError;
@@ -16,6 +17,7 @@ import org.salescomp.config.Settings;
 import org.salescomp.io.SourceTable;
 
 /** {@code salescomp.quality}: a default share, per-source overrides, refused when misspelt or out of range. */
+@Tag("fast")
 class QualitySettingsTest {
   @TempDir Path dir;
 

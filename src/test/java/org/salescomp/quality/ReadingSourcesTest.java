@@ -14,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salescomp.io.SourceFormat;
@@ -27,6 +28,7 @@ import org.salescomp.testing.SharedSpark;
  * Reading sources for the gate: CSV as text with malformed lines kept, typed sources converted only
  * where exact, and schema problems that stop the run naming the table, the column and the type.
  */
+@Tag("fast")
 class ReadingSourcesTest {
   @TempDir Path dir;
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salescomp.common.Stages;
 import org.salescomp.config.ScenarioSettings;
@@ -19,10 +20,10 @@ import org.salescomp.domain.ClawbackRules;
 import org.salescomp.domain.CommissionRules;
 import org.salescomp.domain.CompModel;
 import org.salescomp.domain.PlanVersion;
+import org.salescomp.domain.RunScope;
 import org.salescomp.domain.Tier;
 import org.salescomp.domain.TierMode;
 import org.salescomp.engine.CompEngine;
-import org.salescomp.domain.RunScope;
 import org.salescomp.staging.SourceData;
 import org.salescomp.testing.DataFrameAssert;
 import org.salescomp.testing.SharedSpark;
@@ -34,6 +35,7 @@ import org.salescomp.testing.TestPlans;
  * clawback may reach keep lines. Its payouts must equal those computed from every line, for scenarios
  * that share the baseline's commission rules and for one that does not.
  */
+@Tag("fast")
 class PayoutsDetailTest {
   private static final RunScope FEBRUARY = TwoRepFebruary.FEBRUARY;
   private static Dataset<Row> fromLines;

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salescomp.generate.DemoDataGenerator;
 import org.salescomp.generate.GeneratorOptions;
@@ -20,6 +21,7 @@ import org.salescomp.testing.SharedSpark;
  * small generated data, and fails when a cell fails or the charts are missing. The notebook reaches
  * the data through the command line ({@link CliProcess#script} stands in for {@code bin/salescomp}).
  */
+@Tag("slow")
 class PlanSimulationNotebookTest {
   private static final Path WORK = Path.of("target", "notebook-test");
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salescomp.config.ConfigError;
@@ -18,6 +19,7 @@ import org.salescomp.domain.Plan;
 import org.salescomp.domain.PlanVersion;
 
 /** Scenario files: the shipped examples load, each kind of change lands where it should, mistakes exit 2 with file and path. */
+@Tag("fast")
 class ScenarioSettingsTest {
   private static final List<Path> LOCAL = List.of(Path.of("conf/local.conf"));
   @TempDir Path dir;

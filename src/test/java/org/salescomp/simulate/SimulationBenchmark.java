@@ -12,11 +12,11 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.salescomp.config.ScenarioSettings;
 import org.salescomp.config.Settings;
+import org.salescomp.domain.RunScope;
 import org.salescomp.generate.DemoDataGenerator;
 import org.salescomp.generate.GeneratorOptions;
 import org.salescomp.generate.OutputFormat;
 import org.salescomp.io.SparkSessions;
-import org.salescomp.domain.RunScope;
 
 /**
  * Benchmark (not a test): wall time of one simulation of 1, 16 and 64 scenarios in one Spark session on

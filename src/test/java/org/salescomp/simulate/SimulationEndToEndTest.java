@@ -12,18 +12,19 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salescomp.config.ScenarioSettings;
 import org.salescomp.config.Settings;
+import org.salescomp.domain.RunScope;
 import org.salescomp.generate.DemoDataGenerator;
 import org.salescomp.generate.GeneratorOptions;
 import org.salescomp.generate.OutputFormat;
-import org.salescomp.io.Lakehouse;
 import org.salescomp.io.SourceReader;
 import org.salescomp.io.SourceTable;
 import org.salescomp.pipeline.NightlyJob;
-import org.salescomp.domain.RunScope;
+import org.salescomp.publish.PublishedLakehouse;
 import org.salescomp.testing.HeadlessChromium;
 import org.salescomp.testing.SharedSpark;
 
@@ -32,6 +33,7 @@ import org.salescomp.testing.SharedSpark;
  * quarter of 2025, so a quarter's bonus and awards are paid): the oracle, the no-op scenario, one read
  * of the deals, and the summary's invariants.
  */
+@Tag("slow")
 class SimulationEndToEndTest {
   private static final RunScope SCOPE = RunScope.backfill(YearMonth.of(2025, 1), YearMonth.of(2025, 3));
   private static final String ID = "e2e";
@@ -68,7 +70,7 @@ class SimulationEndToEndTest {
     oneScanOpens = CountingFileSystem.opensDuring(() -> SourceReader.readRaw(spark, SourceTable.DEALS,
         settings.source(SourceTable.DEALS)).write().format("noop").mode("overwrite").save());
     simulationOpens = CountingFileSystem.opensDuring(() -> result = SimulationJob.run(spark, settings, request));
-    Lakehouse.registerViews(spark, settings.lakehouseRoot());
+    PublishedLakehouse.registerViews(spark, settings.lakehouseRoot());
   }
 
   /** The shipped scenarios, a no-op, other scorecard weights, and accelerator rates 9% .. 16%. */
@@ -97,7 +99,8 @@ class SimulationEndToEndTest {
   }
 
   private static final String PAYOUT_COLUMNS = "rep_id, month, base_salary, commission, clawback, cx_adjustment,"
-      + " cap_adjustment, guarantee_topup, bonus, awards, mentor_bonus, adjustments, total";
+      + " cap_adjustment, guarantee_topup, bonus, awards, mentor_bonus, adjustments, spiff, override, draw_topup,"
+      + " draw_recovery, negative_carry, total";
 
   private static Dataset<Row> scenario(String name) {
     return spark.sql("select " + PAYOUT_COLUMNS + " from scenario_payouts where simulation_id = '" + ID

@@ -11,16 +11,17 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salescomp.common.Stages;
 import org.salescomp.config.ScenarioSettings;
 import org.salescomp.domain.CommissionRules;
 import org.salescomp.domain.CompModel;
+import org.salescomp.domain.RunScope;
 import org.salescomp.domain.Tier;
 import org.salescomp.domain.TierMode;
 import org.salescomp.io.SourceTable;
 import org.salescomp.pipeline.PayrollModel;
-import org.salescomp.domain.RunScope;
 import org.salescomp.staging.SourceData;
 import org.salescomp.testing.DataFrameAssert;
 import org.salescomp.testing.Frames;
@@ -32,6 +33,7 @@ import org.salescomp.testing.TestPlans;
  * of quota) from 8% to 10% changes the pay of the rep who reached it, by exactly the hand-computed
  * amount, and of nobody else.
  */
+@Tag("fast")
 class TierRateScenarioTest {
   private static final RunScope FEBRUARY = TwoRepFebruary.FEBRUARY;
   private static Dataset<Row> payouts;

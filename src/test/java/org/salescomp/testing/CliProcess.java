@@ -41,6 +41,17 @@ public record CliProcess(int exitCode, String out, String err) {
     }
   }
 
+  /**
+   * Starts the command without waiting, with extra JVM options (system properties such as test hooks),
+   * its output going to the files given; the caller ends or kills the process.
+   */
+  public static Process start(List<String> jvmOptions, List<String> args, Path out, Path err) throws IOException {
+    List<String> command = new ArrayList<>(javaCommand());
+    command.addAll(command.size() - 3, jvmOptions); // before -cp <classpath> Main
+    command.addAll(args);
+    return new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+  }
+
   public static CliProcess run(List<String> args) throws IOException, InterruptedException {
     return run(Map.of(), args);
   }

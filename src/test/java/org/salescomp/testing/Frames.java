@@ -8,6 +8,9 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DateType;
+import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -27,7 +30,7 @@ public final class Frames {
       }
       Object[] out = new Object[values.length];
       for (int i = 0; i < values.length; i++) {
-        out[i] = convert(values[i], schema.fields()[i].dataType().typeName());
+        out[i] = convert(values[i], schema.fields()[i].dataType());
       }
       converted.add(RowFactory.create(out));
     }
@@ -38,15 +41,20 @@ public final class Frames {
     return values;
   }
 
-  private static Object convert(Object v, String typeName) {
+  private static Object convert(Object v, DataType type) {
     if (v == null) {
       return null;
     }
-    if (typeName.equals("date") && v instanceof String s) {
+    if (type instanceof DateType && v instanceof String s) {
       return Date.valueOf(s);
     }
-    if (typeName.startsWith("decimal") && !(v instanceof BigDecimal)) {
-      return new BigDecimal(v.toString());
+    if (type instanceof DecimalType decimal) {
+      BigDecimal d = v instanceof BigDecimal b ? b : new BigDecimal(v.toString());
+      // Spark would round a value with more decimals than the column: a fixture must say what it means
+      if (d.stripTrailingZeros().scale() > decimal.scale()) {
+        throw new IllegalArgumentException(d.toPlainString() + " does not fit " + decimal.simpleString());
+      }
+      return d;
     }
     return v;
   }

@@ -7,10 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import org.salescomp.common.LocalFiles;
 
 /**
  * Debian's chromium, headless, from its command line, for the tests of the HTML pages: loads a local
@@ -66,15 +65,7 @@ public final class HeadlessChromium {
     }
     // chromium logs each console message as "[...:INFO:CONSOLE:<line>] "<message>", source: <url> (<line>)"
     List<String> console = Files.readAllLines(err).stream().filter(l -> l.contains(":CONSOLE")).toList();
-    deleteRecursively(profile);
+    LocalFiles.deleteRecursively(profile);
     return new Load(Files.readString(out), console);
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

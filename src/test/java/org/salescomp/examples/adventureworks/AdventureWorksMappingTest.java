@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salescomp.io.SourceTable;
@@ -21,6 +22,7 @@ import org.salescomp.testing.SharedSpark;
  * (Product.csv LF), no final newline, {@code yyyy/MM/dd}, a UTF-8 name, targets keyed by EmployeeID,
  * a manager who never sells, a reseller that never orders.
  */
+@Tag("fast")
 class AdventureWorksMappingTest {
   @TempDir static Path folder;
   static Map<SourceTable, Dataset<Row>> tables;

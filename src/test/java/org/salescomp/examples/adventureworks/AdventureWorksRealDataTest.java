@@ -18,6 +18,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salescomp.io.SourceTable;
 import org.salescomp.quality.GateResult;
@@ -31,6 +32,7 @@ import org.salescomp.testing.SharedSpark;
  * compressed, read by Spark as they are), checked against a second reading of Sales.csv in plain Java: the deals hold every dollar of the Sales column, fiscal year by fiscal year
  * (July to June), and the gate accepts every mapped row, deferring only the targets after June 2020.
  */
+@Tag("slow")
 class AdventureWorksRealDataTest {
   static final Path DATA = Path.of("examples/adventureworks-dw2020");
   static Map<SourceTable, Dataset<Row>> tables;

@@ -1,4 +1,4 @@
-package org.salescomp.publish;
+package org.salescomp.engine;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.sum;
@@ -9,15 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Column;
-import org.salescomp.engine.Payouts;
 
 /**
- * The dashboard's pay mix: the {@code payouts} columns in five groups that add up to {@code total}.
- * Commission is net of what adjusts it (clawbacks, cx modifier, cap, guarantee top-up, draws, their
- * recovery and negative months carried) and includes a manager's override on the team's revenue; bonus is the scorecard bonus, the mentor bonus and SPIFFs.
+ * The pay mix, the one grouping of pay that the dashboard, the pay statements and the simulation report
+ * show: the {@code payouts} columns in five groups that add up to {@code total}. Commission is net of what
+ * adjusts it (clawbacks, cx modifier, cap, guarantee top-up, draws, their recovery and negative months
+ * carried) and includes a manager's override on the team's revenue; bonus is the scorecard bonus, the
+ * mentor bonus and SPIFFs.
  */
-final class PayMix {
-  static final Map<String, List<String>> GROUPS = groups();
+public final class PayMix {
+  /** Group name -> the payouts columns it sums, in the order charts stack them. */
+  public static final Map<String, List<String>> GROUPS = groups();
 
   private PayMix() {}
 
@@ -40,8 +42,20 @@ final class PayMix {
     return groups;
   }
 
-  /** One sum per group, named after it, and the sum of {@code total}. */
-  static Column[] sums() {
+  /** The group a pay line of {@code lineType} ({@link PayLines}) counts in. */
+  public static String groupOf(String lineType) {
+    for (Map.Entry<String, List<String>> group : GROUPS.entrySet()) {
+      for (String column : group.getValue()) {
+        if (Payouts.COLUMNS_BY_LINE_TYPE.get(column).contains(lineType)) {
+          return group.getKey();
+        }
+      }
+    }
+    throw new IllegalArgumentException("no pay mix group sums line type " + lineType);
+  }
+
+  /** Over payouts rows: one sum per group, named after it, and the sum of {@code total}. */
+  public static Column[] sums() {
     Column[] sums = new Column[GROUPS.size() + 1];
     int i = 0;
     for (Map.Entry<String, List<String>> group : GROUPS.entrySet()) {

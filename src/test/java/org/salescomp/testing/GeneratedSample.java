@@ -1,27 +1,30 @@
-package org.salescomp.generate;
+package org.salescomp.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.salescomp.common.LocalFiles;
+import org.salescomp.generate.DemoDataGenerator;
+import org.salescomp.generate.GeneratorOptions;
+import org.salescomp.generate.OutputFormat;
 import org.salescomp.io.SourceTable;
-import org.salescomp.testing.SharedSpark;
 
 /**
- * One small generated company (scale 0.05, six months), generated once per test JVM in Parquet and
- * once in CSV, and shared by the tests that only read it. Deleted when the JVM exits.
+ * One small generated company (seed 42, scale 0.05, six months from 2025-01), generated once per test JVM
+ * in Parquet and once in CSV, when a test first asks for it, and shared by every test that reads it: the
+ * generator's, the gate's and the command line's. A test that changes files copies the folder first.
+ * Deleted when the JVM exits.
  */
-final class GeneratedSample {
-  static final YearMonth START = YearMonth.of(2025, 1);
-  static final int MONTHS = 6;
-  static final double SCALE = 0.05;
+public final class GeneratedSample {
+  public static final YearMonth START = YearMonth.of(2025, 1);
+  public static final int MONTHS = 6;
+  public static final double SCALE = 0.05;
 
   private static Path folder;
   private static Map<String, Long> counts;
@@ -30,12 +33,12 @@ final class GeneratedSample {
 
   private GeneratedSample() {}
 
-  static GeneratorOptions options(Path out, OutputFormat format) {
+  public static GeneratorOptions options(Path out, OutputFormat format) {
     return new GeneratorOptions(out, 42, SCALE, START, MONTHS, format);
   }
 
   /** The Parquet sample. */
-  static synchronized Path folder() {
+  public static synchronized Path folder() {
     if (folder == null) {
       folder = temporaryFolder();
       counts = DemoDataGenerator.generate(spark(), options(folder, OutputFormat.PARQUET));
@@ -43,13 +46,13 @@ final class GeneratedSample {
     return folder;
   }
 
-  static Map<String, Long> counts() {
+  public static Map<String, Long> counts() {
     folder();
     return counts;
   }
 
   /** The CSV sample: the same options as the Parquet one. */
-  static synchronized Path csvFolder() {
+  public static synchronized Path csvFolder() {
     if (csvFolder == null) {
       csvFolder = temporaryFolder();
       csvCounts = DemoDataGenerator.generate(spark(), options(csvFolder, OutputFormat.CSV));
@@ -57,30 +60,30 @@ final class GeneratedSample {
     return csvFolder;
   }
 
-  static Map<String, Long> csvCounts() {
+  public static Map<String, Long> csvCounts() {
     csvFolder();
     return csvCounts;
   }
 
-  static Dataset<Row> table(SourceTable table) {
+  public static Dataset<Row> table(SourceTable table) {
     return spark().read().parquet(folder().resolve(table.tableName()).toString());
   }
 
   /** Registers every table as a temporary view named after it, for readable SQL checks. */
-  static void registerViews() {
+  public static void registerViews() {
     for (SourceTable table : SourceTable.values()) {
       table(table).createOrReplaceTempView(table.tableName());
     }
   }
 
   /** Drops the views again: the session is shared with other packages' tests. */
-  static void dropViews() {
+  public static void dropViews() {
     for (SourceTable table : SourceTable.values()) {
       spark().catalog().dropTempView(table.tableName());
     }
   }
 
-  static SparkSession spark() {
+  public static SparkSession spark() {
     return SharedSpark.session();
   }
 
@@ -94,9 +97,9 @@ final class GeneratedSample {
     }
   }
 
-  static void deleteQuietly(Path dir) {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+  public static void deleteQuietly(Path dir) {
+    try {
+      LocalFiles.deleteRecursively(dir);
     } catch (IOException e) {
       // best effort: a temporary folder
     }

@@ -1,0 +1,129 @@
+package org.salescomp.io;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.MetadataBuilder;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.salescomp.domain.RunScope;
+
+/**
+ * The one declaration of a published table: everything the writer, the readers, the PostgreSQL copy and
+ * the docs need to know about it. An instance lives beside the code that computes the table; the
+ * catalog lists them all.
+ *
+ * @param name the table's name: its folder under the lakehouse root and its view in {@code sql}
+ * @param description what one row is, for people
+ * @param schema every column in order, each with its type and a comment (field metadata {@code comment},
+ *     which Delta keeps in the table's schema); {@code run_id} included
+ * @param partitionColumns Delta partition columns (none for small tables)
+ * @param keyColumns the columns that identify a row (empty when a row is a line without a natural key)
+ * @param sortOrder the order of rows within a file, so the same rows give the same files
+ * @param ownedRows the rows a run replaces: given its scope and run id, the condition they match
+ * @param frozenByClose whether a closed month's rows of this table never change again (the pay ledger)
+ */
+public record PublishedTable(String name, String description, StructType schema, List<String> partitionColumns,
+    List<String> keyColumns, List<String> sortOrder, OwnedRows ownedRows, boolean frozenByClose) {
+  public static final String RUN_ID = "run_id";
+
+  /** The rows a run owns in a table, from the run's scope and id. */
+  @FunctionalInterface
+  public interface OwnedRows {
+    RowFilter of(RunScope scope, String runId);
+
+    /** Rows whose {@code column} (a month's first day) is one of the run's months. */
+    static OwnedRows months(String column) {
+      return (scope, runId) -> RowFilter.between(column, scope.firstDay(), scope.lastMonthStart());
+    }
+
+    /** Rows of quarters paid in the run's months: a quarter's awards are paid in its last month. */
+    static OwnedRows quartersPaid(String quarterColumn) {
+      return (scope, runId) -> RowFilter.between(quarterColumn, scope.firstDay().minusMonths(2),
+          scope.lastMonthStart().minusMonths(2));
+    }
+
+    /** Rows the run itself wrote: a rerun with the same run id replaces them. */
+    static OwnedRows ofRun() {
+      return (scope, runId) -> RowFilter.equalTo(RUN_ID, runId);
+    }
+  }
+
+  public PublishedTable {
+    List<String> names = List.of(schema.fieldNames());
+    for (List<String> columns : List.of(partitionColumns, keyColumns, sortOrder)) {
+      for (String c : columns) {
+        if (!names.contains(c)) {
+          throw new IllegalArgumentException("table " + name + " declares column " + c + " that its schema lacks");
+        }
+      }
+    }
+    for (StructField f : schema.fields()) {
+      if (!f.metadata().contains("comment")) {
+        throw new IllegalArgumentException("column " + name + "." + f.name() + " has no comment");
+      }
+    }
+    partitionColumns = List.copyOf(partitionColumns);
+    keyColumns = List.copyOf(keyColumns);
+    sortOrder = List.copyOf(sortOrder);
+  }
+
+  /** The table's columns, in order. */
+  public List<String> columns() {
+    return List.of(schema.fieldNames());
+  }
+
+  /** A column's comment. */
+  public String comment(String column) {
+    return schema.apply(column).metadata().getString("comment");
+  }
+
+  /** The rows a run owns, as a condition (Column and SQL text). */
+  public RowFilter owned(RunScope scope, String runId) {
+    return ownedRows.of(scope, runId);
+  }
+
+  /** Starts a schema: {@code Columns.of().add("rep_id", StringType, "the rep").add(...)}. */
+  public static Columns columnsOf() {
+    return new Columns();
+  }
+
+  /** Builds a schema with a comment on every column; nullable unless said otherwise. */
+  public static final class Columns {
+    private final List<StructField> fields = new ArrayList<>();
+
+    private Columns() {}
+
+    public Columns add(String name, DataType type, String comment) {
+      fields.add(new StructField(name, type, true, comment(comment)));
+      return this;
+    }
+
+    /** A column that is never null. */
+    public Columns required(String name, DataType type, String comment) {
+      fields.add(new StructField(name, type, false, comment(comment)));
+      return this;
+    }
+
+    /** Every column of {@code other}, comments included (for tables that share their measures). */
+    public Columns addAll(StructType other) {
+      fields.addAll(List.of(other.fields()));
+      return this;
+    }
+
+    /** Appends {@code run_id}, the last column of every published table. */
+    public StructType withRunId() {
+      required(RUN_ID, org.apache.spark.sql.types.DataTypes.StringType, "the run that wrote the row");
+      return build();
+    }
+
+    public StructType build() {
+      return new StructType(fields.toArray(StructField[]::new));
+    }
+
+    private static Metadata comment(String text) {
+      return new MetadataBuilder().putString("comment", text).build();
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package org.salescomp.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.junit.jupiter.api.Test;
+
+/** Which settings the session sets over what spark-submit and spark-defaults.conf gave the driver. */
+class SparkSessionsTest {
+  @Test
+  void withoutSparkSubmitSalescompSetsItsSettings() {
+    Map<String, String> settings = SparkSessions.settings(new SparkConf(false), "salescomp", "", 16, false,
+        Map.of("spark.executor.memory", "4g"));
+
+    assertThat(settings).containsEntry("spark.master", "local[*]")
+        .containsEntry("spark.app.name", "salescomp")
+        .containsEntry("spark.sql.shuffle.partitions", "16")
+        .containsEntry("spark.ui.enabled", "false")
+        .containsEntry("spark.sql.catalogImplementation", "in-memory")
+        .containsEntry("spark.sql.adaptive.autoBroadcastJoinThreshold", "32m")
+        .containsEntry("spark.executor.memory", "4g")
+        .containsEntry("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+        .containsEntry("spark.sql.session.timeZone", "UTC");
+  }
+
+  @Test
+  void whatSparkSubmitOrSparkDefaultsSetWins() {
+    SparkConf submitted = new SparkConf(false)
+        .set("spark.master", "yarn")
+        .set("spark.app.name", "comp-nightly")
+        .set("spark.sql.shuffle.partitions", "400")
+        .set("spark.ui.enabled", "true")
+        .set("spark.sql.catalogImplementation", "hive")
+        .set("spark.sql.adaptive.autoBroadcastJoinThreshold", "10m")
+        .set("spark.executor.memory", "8g")
+        .set("spark.sql.extensions", "com.example.Audit");
+
+    Map<String, String> settings = SparkSessions.settings(submitted, "salescomp", "local[2]", 16, false,
+        Map.of("spark.executor.memory", "4g"));
+
+    assertThat(settings).doesNotContainKeys("spark.master", "spark.app.name", "spark.sql.shuffle.partitions",
+        "spark.ui.enabled", "spark.sql.catalogImplementation", "spark.sql.adaptive.autoBroadcastJoinThreshold",
+        "spark.executor.memory");
+    // required for correct results: Delta added to the cluster's extensions, UTC
+    assertThat(settings).containsEntry("spark.sql.extensions", "com.example.Audit,io.delta.sql.DeltaSparkSessionExtension")
+        .containsEntry("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        .containsEntry("spark.sql.session.timeZone", "UTC");
+  }
+
+  @Test
+  void theConfiguredMasterIsUsedWhenSparkSubmitNamesNone() {
+    assertThat(SparkSessions.settings(new SparkConf(false), "salescomp", "local[2]", 16, false, Map.of()))
+        .containsEntry("spark.master", "local[2]");
+    SparkConf delta = new SparkConf(false).set("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
+    assertThat(SparkSessions.settings(delta, "salescomp", "", 16, false, Map.of()))
+        .containsEntry("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
+  }
+}
