@@ -31,7 +31,7 @@ class PublishedCatalogTest {
     List<String> names = PublishedCatalog.TABLES.stream().map(PublishedTable::name).toList();
     assertThat(names).doesNotHaveDuplicates().contains("commission_lines", "payouts", "kpi_rep_period",
         "kpi_team_period", "kpi_region_period", "team_awards", "special_awards", "coaching_flags", "quarantine",
-        "run_log", "rep_balances");
+        "run_log", "rep_balances", "period_close");
     for (PublishedTable t : PublishedCatalog.TABLES) {
       assertThat(t.columns()).as(t.name()).contains(PublishedTable.RUN_ID);
     }
