@@ -19,6 +19,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,7 @@ import org.salescomp.testing.SharedSpark;
  * fresh lakehouse, which the closed pay and its corrections must add up to.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("slow")
 class LedgerEndToEndTest {
   static final String LATE_DEAL = "D-LATE-0001";
   static final List<String> FROZEN = List.of("commission_lines", "payouts", "team_awards", "special_awards");

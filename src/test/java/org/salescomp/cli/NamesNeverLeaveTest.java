@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Encoders;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salescomp.io.SourceReader;
@@ -26,6 +27,7 @@ import org.salescomp.testing.SharedSpark;
  * ({@code publish}, {@code maintain}, {@code simulate}, {@code rerun}, {@code demo}) are left to their own
  * tests, which read only the published tables this test greps through {@code sql}.
  */
+@Tag("slow")
 class NamesNeverLeaveTest {
   private static final SessionFactory SHARED = settings -> SharedSpark.session();
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salescomp.testing.CliProcess;
@@ -14,6 +15,7 @@ import org.salescomp.testing.CliProcess;
  * {@code sql} as a user runs it, in a JVM of its own: without a Spark master in the config and outside
  * spark-submit it runs locally and says so; a script transform is refused before it runs.
  */
+@Tag("slow")
 class SqlProcessTest {
   @TempDir Path dir;
 

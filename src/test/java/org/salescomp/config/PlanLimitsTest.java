@@ -8,12 +8,14 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Plan values above the sanity limits of salescomp.validation stop loading, naming the file and the key path. */
+@Tag("fast")
 class PlanLimitsTest {
   private static final String PLAN = "salescomp.comp.plans.p.versions = [{ effective-from = \"2026-01-01\"\n";
 

@@ -5,6 +5,7 @@ import static org.salescomp.testing.Frames.row;
 import java.time.LocalDate;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salescomp.testing.DataFrameAssert;
 import org.salescomp.testing.Frames;
@@ -13,6 +14,7 @@ import org.salescomp.testing.Frames;
  * Step 12: corrections of closed months January and February 2026, posted in March. Amounts by hand:
  * correction = recomputed - paid - corrections posted before, per rep, closed month and line type.
  */
+@Tag("fast")
 class PriorPeriodAdjustmentsTest {
   static final String LINES = "scenario string, rep_id string, month date, line_type string, deal_id string, "
       + "credited_amount decimal(18,2), tier int, rate decimal(12,6), multiplier decimal(12,6), "

@@ -3,10 +3,12 @@ package org.salescomp.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.YearMonth;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salescomp.domain.RunScope;
 
 /** Which months a run writes, restates and judges late, with January 2025 .. February 2026 closed. */
+@Tag("fast")
 class ClosedMonthsTest {
   static final ClosedMonths CLOSED = new ClosedMonths(YearMonth.of(2025, 1), YearMonth.of(2026, 2));
   /** The nightly run of 2026-04-30 with one month reopened: March and April 2026. */

@@ -31,6 +31,7 @@ import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.IntegerType;
 import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salescomp.config.Settings;
@@ -57,6 +58,7 @@ import org.salescomp.testing.SharedSpark;
  * holds read = accepted + quarantined + deferred for every source and the threshold either passes or
  * fails with a {@link DataQualityException} (exit 3).
  */
+@Tag("slow")
 class CsvFuzzTest {
   private static final long SEED = 20261205L;
   private static final int FILES_PER_SOURCE = 42;

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salescomp.io.CsvOptions;
@@ -22,6 +23,7 @@ import org.salescomp.io.SourceTable;
 import org.salescomp.testing.SharedSpark;
 
 /** CSV decoding: RFC 4180 quoting, strict UTF-8 with the byte offset, and a source's own delimiter, encoding and date pattern. */
+@Tag("fast")
 class StrictCsvTest {
   private static final String DEALS_HEADER =
       "deal_id,customer_id,owner_rep_id,product_category,channel,amount,currency,close_date,status,status_date\n";
