@@ -54,7 +54,8 @@ final class DemoCommand implements Callable<Integer> {
     Settings settings = Settings.load(overlays);
     RunScope scope = RunScope.backfill(data.start(), data.start().plusMonths(data.months() - 1L));
     out.printf("running the pipeline over %s..%s%n", scope.from(), scope.to());
-    out.println(RunCommand.statusLine(NightlyJob.run(spark, settings, scope, scope.defaultRunId(), new ExitCodes()::getExitCode)));
+    out.println(RunCommand.statusLine(NightlyJob.run(spark, settings, scope, scope.defaultRunId(),
+        new ExitCodes()::getExitCode), settings.messages()));
     printSummary(out, spark, settings);
     return ExitCodes.OK;
   }

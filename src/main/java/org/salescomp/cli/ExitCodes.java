@@ -2,6 +2,7 @@ package org.salescomp.cli;
 
 import org.salescomp.config.ConfigError;
 import org.salescomp.io.SchemaError;
+import org.salescomp.pipeline.LedgerRefused;
 import org.salescomp.quality.DataQualityException;
 import picocli.CommandLine.IExitCodeExceptionMapper;
 import picocli.CommandLine.ParameterException;
@@ -37,7 +38,8 @@ final class ExitCodes implements IExitCodeExceptionMapper {
   }
 
   private static int codeOf(Throwable t) {
-    if (t instanceof ConfigError || t instanceof ParameterException) {
+    // a close or a run the pay ledger refuses (a month not computed, months all closed): a usage error
+    if (t instanceof ConfigError || t instanceof ParameterException || t instanceof LedgerRefused) {
       return USAGE;
     }
     // a quality threshold failed, or a source cannot be read as the contract says: fix the sources

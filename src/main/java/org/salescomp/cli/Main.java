@@ -9,7 +9,7 @@ import picocli.CommandLine.HelpCommand;
 /** The {@code salescomp} command line: one subcommand per job. */
 @Command(name = "salescomp", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Sales compensation and sales-performance analytics on Apache Spark and Delta Lake.",
-    subcommands = {DemoCommand.class, GenerateCommand.class, RunCommand.class, SqlCommand.class,
+    subcommands = {DemoCommand.class, GenerateCommand.class, RunCommand.class, CloseCommand.class, SqlCommand.class,
         ValidateConfigCommand.class, RerunCommand.class, MaintainCommand.class, SimulateCommand.class,
         DashboardCommand.class, StatementCommand.class, PublishCommand.class, AdventureWorksCommand.class,
         HelpCommand.class})

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.salescomp.common.Messages;
+import org.salescomp.common.UiLocale;
 import org.salescomp.config.Settings;
 import org.salescomp.config.SourceFiles;
 import org.salescomp.domain.RunScope;
@@ -80,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     RunResult result = NightlyJob.run(main.sessions().create(settings), settings, scope, id, new ExitCodes()::getExitCode);
-    out.println(statusLine(result));
+    out.println(statusLine(result, settings.messages()));
     return ExitCodes.OK;
   }
 
@@ -108,12 +110,18 @@ final class RunCommand implements Callable<Integer> {
   }
 
   static String statusLine(RunResult result) {
+    return statusLine(result, Messages.of(UiLocale.EN));
+  }
+
+  /** The run's one console line in the language of {@code messages}. */
+  static String statusLine(RunResult result, Messages messages) {
     Map<String, Long> rows = result.rowsWritten();
     String written = rows.entrySet().stream()
         .map(e -> e.getKey() + "=" + e.getValue())
         .collect(Collectors.joining(", "));
-    return String.format(Locale.ROOT, "run %s succeeded: months %s..%s, logical date %s; rows written: %s; %.1f s",
-        result.runId(), result.scope().from(), result.scope().to(), result.scope().logicalDate(),
-        written.isEmpty() ? "none" : written, result.elapsedMillis() / 1000.0);
+    return messages.text("cli.run.succeeded", "run_id", result.runId(), "from", result.scope().from().toString(),
+        "to", result.scope().to().toString(), "date", result.scope().logicalDate().toString(),
+        "rows", written.isEmpty() ? messages.text("cli.run.none") : written,
+        "seconds", String.format(Locale.ROOT, "%.1f", result.elapsedMillis() / 1000.0));
   }
 }

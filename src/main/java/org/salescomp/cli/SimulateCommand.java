@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.salescomp.config.ScenarioSettings;
+import org.salescomp.common.LocaleFormat;
+import org.salescomp.common.Messages;
 import org.salescomp.config.Settings;
 import org.salescomp.domain.RunScope;
 import org.salescomp.simulate.SimulationJob;
@@ -79,11 +81,14 @@ final class SimulateCommand implements Callable<Integer> {
     }
     SimulationResult result = SimulationJob.run(main.sessions().create(settings), settings, request);
     PrintWriter out = spec.commandLine().getOut();
-    out.print(table(result));
-    out.printf(Locale.ROOT, "simulation %s: months %s..%s, %d scenarios compared with %s; rows written: %s; %.1f s%n",
-        result.simulationId(), result.scope().from(), result.scope().to(), result.lines().size(),
-        result.comparedWith(), result.rowsWritten(), result.elapsedMillis() / 1000.0);
-    out.printf("report: %s%n", result.report());
+    Messages messages = settings.messages();
+    out.print(table(result, messages, settings.localeFormat()));
+    out.println(messages.text("cli.simulate.summary", "id", result.simulationId(),
+        "from", result.scope().from().toString(), "to", result.scope().to().toString(),
+        "count", Integer.toString(result.lines().size()), "baseline", result.comparedWith(),
+        "rows", String.valueOf(result.rowsWritten()),
+        "seconds", String.format(Locale.ROOT, "%.1f", result.elapsedMillis() / 1000.0)));
+    out.println(messages.text("cli.simulate.report", "file", String.valueOf(result.report())));
     out.flush();
     return ExitCodes.OK;
   }
@@ -101,20 +106,20 @@ final class SimulateCommand implements Callable<Integer> {
     }
   }
 
-  static String table(SimulationResult result) {
-    List<String> header = List.of("scenario", "total cost", "change", "change %", "cost/revenue", "better", "worse",
-        "same", "median change");
+  /** One row per scenario; headers in the language of {@code messages}, money in the reporting currency. */
+  static String table(SimulationResult result, Messages messages, LocaleFormat format) {
+    List<String> header = new ArrayList<>();
+    for (String column : List.of("scenario", "total-cost", "change", "change-share", "cost-revenue", "better",
+        "worse", "same", "median-change")) {
+      header.add(messages.text("cli.simulate.col." + column, "currency", format.currencyCode()));
+    }
     List<List<String>> rows = new ArrayList<>();
     for (SimulationResult.Line l : result.lines()) {
-      rows.add(List.of(l.scenario(), money(l.totalCost()), money(l.change()), percent(l.changeShare()),
-          percent(l.costToRevenue()), String.valueOf(l.better()), String.valueOf(l.worse()),
-          String.valueOf(l.unchanged()), money(l.medianChange())));
+      rows.add(List.of(l.scenario(), format.amount(l.totalCost()), format.amount(l.change()),
+          percent(l.changeShare()), percent(l.costToRevenue()), String.valueOf(l.better()), String.valueOf(l.worse()),
+          String.valueOf(l.unchanged()), format.amount(l.medianChange())));
     }
     return TextTable.render(header, rows);
-  }
-
-  private static String money(BigDecimal amount) {
-    return amount == null ? "" : String.format(Locale.ROOT, "%,.2f", amount);
   }
 
   private static String percent(BigDecimal share) {

@@ -44,21 +44,21 @@ final class CompModelReader {
 
   private CompModelReader() {}
 
-  static CompModel read(ConfigReader comp) {
+  static CompModel read(ConfigReader comp, PlanLimits limits) {
     Config versionDefaults = comp.object("version-defaults").config();
     ConfigReader plans = comp.object("plans");
     Map<String, Plan> byId = new TreeMap<>();
     for (String planId : plans.keys()) {
-      byId.put(planId, readPlan(planId, plans.object(ConfigReader.quoted(planId)), versionDefaults));
+      byId.put(planId, readPlan(planId, plans.object(ConfigReader.quoted(planId)), versionDefaults, limits));
     }
     // the defaults are a version too: validate them so a bad reference overlay is caught even without plans
     readVersion(new ConfigReader(versionDefaults.withValue("effective-from",
-        com.typesafe.config.ConfigValueFactory.fromAnyRef("1970-01-01")), comp.path("version-defaults")));
-    return new CompModel(byId, readAwards(comp.object("awards")), readCoaching(comp.object("coaching")),
+        com.typesafe.config.ConfigValueFactory.fromAnyRef("1970-01-01")), comp.path("version-defaults")), limits);
+    return new CompModel(byId, readAwards(comp.object("awards"), limits), readCoaching(comp.object("coaching"), limits),
         comp.object("training").stringList("required-courses"));
   }
 
-  private static Plan readPlan(String planId, ConfigReader plan, Config versionDefaults) {
+  private static Plan readPlan(String planId, ConfigReader plan, Config versionDefaults, PlanLimits limits) {
     List<PlanVersion> versions = new ArrayList<>();
     Set<LocalDate> seen = new HashSet<>();
     List<ConfigReader> raw = plan.objectList("versions");
@@ -70,7 +70,7 @@ final class CompModelReader {
       rejectUnknownKeys(version.config().root(), versionDefaults.root(), version.path(""), true);
       ConfigReader merged = new ConfigReader(version.config().withFallback(versionDefaults),
           plan.path("versions") + "[" + i + "]");
-      PlanVersion v = readVersion(merged);
+      PlanVersion v = readVersion(merged, limits);
       if (!seen.add(v.effectiveFrom())) {
         throw merged.error("effective-from", "expected a date no other version of plan " + planId + " has");
       }
@@ -103,20 +103,20 @@ final class CompModelReader {
     }
   }
 
-  static PlanVersion readVersion(ConfigReader v) {
+  static PlanVersion readVersion(ConfigReader v, PlanLimits limits) {
     LocalDate effectiveFrom = v.date("effective-from");
-    CommissionRules commission = readCommission(v.object("commission"));
+    CommissionRules commission = readCommission(v.object("commission"), limits);
     CxModifier cx = readCx(v.object("cx-modifier"));
     ConfigReader cb = v.object("clawback");
-    ClawbackRules clawback = new ClawbackRules(cb.integer("window-days", 0), rate(cb, "rate"), cb.bool("on-churn"));
+    ClawbackRules clawback = new ClawbackRules(cb.integer("window-days", 0), limits.rate(cb, "rate"), cb.bool("on-churn"));
     ConfigReader nh = v.object("new-hire");
-    NewHireRules newHire = new NewHireRules(nh.integer("months", 0), rate(nh, "rate-multiplier"),
+    NewHireRules newHire = new NewHireRules(nh.integer("months", 0), limits.multiplier(nh, "rate-multiplier"),
         money(nh, "guarantee-monthly"), quotaRamp(nh));
-    ScorecardRules scorecard = readScorecard(v.object("scorecard"));
+    ScorecardRules scorecard = readScorecard(v.object("scorecard"), limits);
     ConfigReader m = v.object("mentor");
-    MentorRules mentor = new MentorRules(m.integer("months", 0), rate(m, "rate"));
+    MentorRules mentor = new MentorRules(m.integer("months", 0), limits.rate(m, "rate"));
     List<Spiff> spiffs = readSpiffs(v);
-    OverrideRules override = new OverrideRules(rate(v.object("override"), "rate"));
+    OverrideRules override = new OverrideRules(limits.rate(v.object("override"), "rate"));
     ConfigReader d = v.object("draw");
     DrawRules draw = new DrawRules(money(d, "monthly"), d.integer("months", 0), d.bool("recoverable"));
     ConfigReader b = v.object("balance");
@@ -184,7 +184,7 @@ final class CompModelReader {
     return List.copyOf(spiffs);
   }
 
-  private static CommissionRules readCommission(ConfigReader c) {
+  private static CommissionRules readCommission(ConfigReader c, PlanLimits limits) {
     TierMode mode = c.oneOf("tier-mode", TierMode.class);
     List<Tier> tiers = new ArrayList<>();
     List<ConfigReader> raw = c.objectList("tiers");
@@ -193,7 +193,7 @@ final class CompModelReader {
     }
     for (int i = 0; i < raw.size(); i++) {
       ConfigReader t = raw.get(i);
-      BigDecimal from = rate(t, "from");
+      BigDecimal from = limits.attainment(t, "from");
       if (i == 0 && from.signum() != 0) {
         throw c.error("tiers", "expected the first tier to start at from = 0, got " + from.toPlainString());
       }
@@ -201,19 +201,19 @@ final class CompModelReader {
         throw c.error("tiers", "expected strictly increasing from values, got " + from.toPlainString()
             + " after " + tiers.get(i - 1).from().toPlainString() + " (tiers[" + i + "])");
       }
-      tiers.add(new Tier(from, rate(t, "rate")));
+      tiers.add(new Tier(from, limits.rate(t, "rate")));
     }
-    Map<String, BigDecimal> products = multipliers(c, "product-multipliers");
-    Map<String, BigDecimal> channels = multipliers(c, "channel-multipliers");
+    Map<String, BigDecimal> products = multipliers(c, "product-multipliers", limits);
+    Map<String, BigDecimal> channels = multipliers(c, "channel-multipliers", limits);
     BigDecimal cap = c.isNull("monthly-cap") ? null : money(c, "monthly-cap");
-    return new CommissionRules(mode, List.copyOf(tiers), products, channels, rate(c, "gate-min-attainment"), cap);
+    return new CommissionRules(mode, List.copyOf(tiers), products, channels, limits.attainment(c, "gate-min-attainment"), cap);
   }
 
-  private static Map<String, BigDecimal> multipliers(ConfigReader c, String key) {
+  private static Map<String, BigDecimal> multipliers(ConfigReader c, String key, PlanLimits limits) {
     ConfigReader obj = c.object(key);
     Map<String, BigDecimal> map = new TreeMap<>();
     for (String k : obj.keys()) {
-      map.put(k, rate(obj, ConfigReader.quoted(k)));
+      map.put(k, limits.multiplier(obj, ConfigReader.quoted(k)));
     }
     if (!map.containsKey(CommissionRules.DEFAULT_KEY)) {
       throw c.error(key, "expected a 'default' multiplier for values not listed");
@@ -245,7 +245,7 @@ final class CompModelReader {
     return List.copyOf(list);
   }
 
-  private static ScorecardRules readScorecard(ConfigReader s) {
+  private static ScorecardRules readScorecard(ConfigReader s, PlanLimits limits) {
     List<ScorecardKpi> kpis = new ArrayList<>();
     BigDecimal weights = BigDecimal.ZERO;
     for (ConfigReader k : s.objectList("kpis")) {
@@ -258,10 +258,10 @@ final class CompModelReader {
       throw s.error("kpis", "expected weights summing to 1, got " + weights.toPlainString());
     }
     return new ScorecardRules(money(s, "target-bonus-quarterly"), rate(s, "threshold"),
-        rate(s, "max-multiplier"), rate(s, "kpi-score-cap"), List.copyOf(kpis));
+        limits.multiplier(s, "max-multiplier"), limits.multiplier(s, "kpi-score-cap"), List.copyOf(kpis));
   }
 
-  private static Awards readAwards(ConfigReader a) {
+  private static Awards readAwards(ConfigReader a, PlanLimits limits) {
     ConfigReader team = a.object("team-target");
     ConfigReader collab = a.object("collaboration");
     ConfigReader star = a.object("cx-star");
@@ -271,16 +271,16 @@ final class CompModelReader {
         star.integer("top", 0), money(star, "amount"), star.integer("min-responses", 0),
         rate(star, "max-complaint-rate"),
         nhp.integer("top", 0), money(nhp, "amount"), nhp.integer("tenure-months", 0),
-        rate(nhp, "min-attainment"));
+        limits.attainment(nhp, "min-attainment"));
   }
 
-  private static Coaching readCoaching(ConfigReader c) {
-    return new Coaching(rate(c, "attainment-below"), c.integer("consecutive-months", 1),
+  private static Coaching readCoaching(ConfigReader c, PlanLimits limits) {
+    return new Coaching(limits.attainment(c, "attainment-below"), c.integer("consecutive-months", 1),
         rate(c, "csat-below"), rate(c, "complaint-rate-above"));
   }
 
   /** A non-negative rate, multiplier or ratio with at most six decimals (DECIMAL(12,6)). */
-  private static BigDecimal rate(ConfigReader c, String key) {
+  static BigDecimal rate(ConfigReader c, String key) {
     BigDecimal d = c.nonNegative(key);
     if (d.stripTrailingZeros().scale() > RATE_SCALE || d.abs().compareTo(BigDecimal.valueOf(1_000_000)) >= 0) {
       throw c.error(key, "expected at most " + RATE_SCALE + " decimals and less than 1,000,000, got " + d.toPlainString());

@@ -79,7 +79,7 @@ final class ScenarioReader {
     }
     merged = applyPlanChanges(merged);
     ConfigReader root = new ConfigReader(merged.getConfig(Settings.ROOT), Settings.ROOT);
-    CompModel comp = CompModelReader.read(root.object("comp"));
+    CompModel comp = CompModelReader.read(root.object("comp"), PlanLimits.read(root.object("validation")));
     ConfigReader block = merged.hasPath(SCENARIO) ? root.object("scenario") : null;
     String name = name(file, block);
     String description = block != null && block.config().hasPath("description") ? block.string("description") : "";

@@ -36,6 +36,7 @@ public record Settings(
     String lakehouseRoot,
     String reportingCurrency,
     int reopenMonths,
+    int restateMonths,
     Map<SourceTable, SourceSettings> sources,
     CompModel comp,
     String configHash,
@@ -118,8 +119,9 @@ public record Settings(
         lakehouse,
         currency,
         run.integer("reopen-months", 0),
+        root.object("ledger").integer("restate-months", 0),
         readSources(root.object("sources"), readCsv(root.object("csv"), CsvOptions.STANDARD)),
-        CompModelReader.read(root.object("comp")),
+        CompModelReader.read(root.object("comp"), PlanLimits.read(root.object("validation"))),
         CompModelReader.hash(merged.getConfig(ROOT).root().render(ConfigRenderOptions.concise())),
         readQuality(root.object("quality")),
         readPostgres(root.object("publish").object("postgres")),
@@ -216,7 +218,7 @@ public record Settings(
   private static CsvOptions readCsv(ConfigReader reader, CsvOptions defaults) {
     String delimiter = reader.isPresent("delimiter") ? reader.string("delimiter") : defaults.delimiter();
     if (!CsvOptions.validDelimiter(delimiter)) {
-      throw reader.error("delimiter", "expected one character other than a quote or a line break, got \""
+      throw reader.error("delimiter", "expected one ASCII character other than a quote or a line break, got \""
           + delimiter + "\"");
     }
     String encoding = reader.isPresent("encoding") ? reader.string("encoding") : defaults.encoding();

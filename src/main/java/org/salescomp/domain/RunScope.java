@@ -26,6 +26,16 @@ public record RunScope(YearMonth from, YearMonth to, LocalDate logicalDate) {
     return new RunScope(from, to, to.atEndOfMonth());
   }
 
+  /** The same run computing from {@code month} on when that is earlier (closed months it restates). */
+  public RunScope reaching(YearMonth month) {
+    return month.isBefore(from) ? new RunScope(month, to, logicalDate) : this;
+  }
+
+  /** The part of the run from {@code month} on (its open months). */
+  public RunScope startingAt(YearMonth month) {
+    return new RunScope(month, to, logicalDate);
+  }
+
   public LocalDate firstDay() {
     return from.atDay(1);
   }

@@ -125,17 +125,14 @@ public final class BalanceLines {
             CLOSING);
 
     Dataset<Row> out = LineBuilder.monthLines(folded, PayLines.DRAW_RECOVERY, col("recovery"),
-            concat(lit("recovers "), PayLines.money(col("recovery").multiply(-1)), lit(" of the balance "),
-                PayLines.money(col(OPENING)), lit(" ("), PayLines.percent(col(PlanTable.RECOVERY_SHARE)),
-                lit(" of variable pay "), PayLines.money(col(V)), lit(")")))
+            Explanations.args("recovered", col("recovery").multiply(-1).cast(Money.MONEY), "balance", col(OPENING),
+                "share", col(PlanTable.RECOVERY_SHARE), "variable", col(V)))
         .unionByName(LineBuilder.monthLines(folded, PayLines.DRAW_TOPUP, col("topup"),
-            concat(lit("draw top-up to "), PayLines.money(col(DRAW_TARGET)),
-                when(col(PlanTable.DRAW_RECOVERABLE),
-                    concat(lit(" (recoverable, balance "), PayLines.money(col(CLOSING)), lit(")")))
-                    .otherwise(lit(" (non-recoverable)")))))
+            Explanations.key(PayLines.DRAW_TOPUP,
+                when(col(PlanTable.DRAW_RECOVERABLE), lit("recoverable")).otherwise(lit("non_recoverable"))),
+            Explanations.args("draw", col(DRAW_TARGET), "balance", col(CLOSING))))
         .unionByName(LineBuilder.monthLines(folded, PayLines.NEGATIVE_CARRY, col(CARRIED),
-            concat(lit("negative variable pay "), PayLines.money(col(CARRIED).multiply(-1)),
-                lit(" carried to the balance (balance "), PayLines.money(col(CLOSING)), lit(")"))));
+            Explanations.args("variable", col(CARRIED).multiply(-1).cast(Money.MONEY), "balance", col(CLOSING))));
     return new Result(out, balances);
   }
 

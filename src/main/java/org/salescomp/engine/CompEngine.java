@@ -57,6 +57,20 @@ public final class CompEngine {
     PAYOUTS
   }
 
+  /**
+   * Step 12: lines the engine adds after steps 1-11, computed from them: the ledger's corrections of
+   * closed months ({@link PriorPeriodAdjustments}), in {@link PayLines#COLUMNS} with {@link PayLines#FOR_MONTH}
+   * and {@link PayLines#FOR_LINE_TYPE}. The steps after it, and the payouts, read them with the other lines.
+   */
+  @FunctionalInterface
+  public interface Corrections {
+    /** No closed month to correct (a simulation, or a lakehouse without a close). */
+    Corrections NONE = stepLines -> null;
+
+    /** @return the correction lines, or null for none */
+    Dataset<Row> from(Dataset<Row> stepLines);
+  }
+
   private CompEngine() {}
 
   public static Result run(Inputs in, Stages stages) {
@@ -64,13 +78,17 @@ public final class CompEngine {
   }
 
   public static Result run(Inputs in, Stages stages, Detail detail) {
+    return run(in, stages, detail, Corrections.NONE);
+  }
+
+  public static Result run(Inputs in, Stages stages, Detail detail, Corrections corrections) {
     if (detail == Detail.LINES) {
       Dataset<Row> events = DealEvents.build(in.stagedDeals(), in.retention());
-      return payFrom(in, everyLine(in, stages), events, stages, detail);
+      return payFrom(in, everyLine(in, stages), events, stages, detail, corrections);
     }
     // read twice, by the choice of clawable deals and by the clawbacks: kept once
     Dataset<Row> events = stages.stage("deal_events", DealEvents.build(in.stagedDeals(), in.retention()));
-    return payFrom(in, monthTotals(in, events, stages), events, stages, detail);
+    return payFrom(in, monthTotals(in, events, stages), events, stages, detail, corrections);
   }
 
   /** Step 2 as the engine goes on with it: lines to sum per month, and the lines clawbacks read. */
@@ -95,7 +113,7 @@ public final class CompEngine {
   }
 
   private static Result payFrom(Inputs in, Commission commission, Dataset<Row> events, Stages stages,
-      Detail detail) {
+      Detail detail, Corrections corrections) {
     Dataset<Row> months = stages.stage("commission_months",
         CommissionMonths.build(commission.lines(), in.repMonthPlans(), in.kpiRepPeriods()));
     Dataset<Row> members = QuarterMembers.build(in.rosterMonths());
@@ -118,9 +136,15 @@ public final class CompEngine {
         .unionByName(SpiffLines.build(in.creditedDeals(), in.repMonthPlans()))
         .unionByName(OverrideLines.build(in.creditedDeals(), in.teams(), in.repMonthPlans()));
     // read twice by the balance step (variable pay, and the lines it adds to): kept once
-    Dataset<Row> variable = stages.stage("lines_before_balance", lines);
+    Dataset<Row> stepLines = stages.stage("lines_before_balance", lines);
+    // step 12: the corrections of closed months, computed from steps 1-11; step 13 reads them as variable pay
+    Dataset<Row> variable = PayLines.withoutCorrectedPeriod(stepLines);
+    Dataset<Row> posted = corrections.from(stepLines);
+    if (posted != null) {
+      variable = variable.unionByName(stages.stage("prior_period_adjustments", posted));
+    }
     BalanceLines.Result balance = BalanceLines.build(variable, in.payMonthPlans(), in.terminations());
-    Dataset<Row> all = variable.unionByName(balance.lines());
+    Dataset<Row> all = variable.unionByName(PayLines.withoutCorrectedPeriod(balance.lines()));
     // a simulation's lines feed only the payouts: no stage of their own
     Dataset<Row> kept = detail == Detail.LINES ? stages.stage("pay_lines", all) : all;
     return new Result(kept, Payouts.build(kept), team.awards(), special.awards(), balance.balances());

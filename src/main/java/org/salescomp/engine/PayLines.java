@@ -37,6 +37,13 @@ public final class PayLines {
   public static final String[] COLUMNS = {SCENARIO, REP_ID, MONTH, LINE_TYPE, DEAL_ID, CREDITED_AMOUNT, TIER,
       RATE, MULTIPLIER, AMOUNT, EXPLANATION_KEY, EXPLANATION_ARGS, PLAN_ID, PLAN_HASH};
 
+  /**
+   * The month and line type a {@link #PRIOR_PERIOD_ADJUSTMENT} corrects; null on every other line. Steps 1-11
+   * make lines without them ({@link #COLUMNS}); the engine adds them where it unions the corrections in.
+   */
+  public static final String FOR_MONTH = "for_month";
+  public static final String FOR_LINE_TYPE = "for_line_type";
+
   /** line_type values (data contract), in the order the model computes them. */
   public static final String BASE_SALARY = "base_salary";
   public static final String COMMISSION = "commission";
@@ -54,11 +61,18 @@ public final class PayLines {
   public static final String DRAW_RECOVERY = "draw_recovery";
   public static final String DRAW_TOPUP = "draw_topup";
   public static final String NEGATIVE_CARRY = "negative_carry";
+  /** Step 12: the difference a recomputed closed month owes, posted in an open month ("Closed periods"). */
+  public static final String PRIOR_PERIOD_ADJUSTMENT = "prior_period_adjustment";
 
   private PayLines() {}
 
   public static Dataset<Row> conform(Dataset<Row> lines) {
     return lines.select(COLUMNS[0], java.util.Arrays.copyOfRange(COLUMNS, 1, COLUMNS.length));
+  }
+
+  /** Lines of steps 1-11 with {@link #FOR_MONTH} and {@link #FOR_LINE_TYPE} null. */
+  public static Dataset<Row> withoutCorrectedPeriod(Dataset<Row> lines) {
+    return lines.withColumn(FOR_MONTH, lit(null).cast("date")).withColumn(FOR_LINE_TYPE, lit(null).cast("string"));
   }
 
   /** Money as a rep reads it: {@code 20,000.00}. */

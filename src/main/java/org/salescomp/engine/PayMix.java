@@ -30,7 +30,8 @@ public final class PayMix {
         "override", "draw_topup", "draw_recovery", "negative_carry"));
     groups.put("bonus", List.of("bonus", "mentor_bonus", "spiff"));
     groups.put("awards", List.of("awards"));
-    groups.put("adjustments", List.of("adjustments"));
+    // corrections of closed months are manual adjustments' kin: money paid outside the month's own rules
+    groups.put("adjustments", List.of("adjustments", "prior_period_adjustments"));
     // a payouts column outside every group would make the mix miss money: fail at class load
     Set<String> grouped = new HashSet<>();
     groups.values().forEach(grouped::addAll);

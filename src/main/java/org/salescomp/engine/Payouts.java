@@ -43,6 +43,7 @@ public final class Payouts {
     COLUMNS_BY_LINE_TYPE.put("draw_topup", List.of(PayLines.DRAW_TOPUP));
     COLUMNS_BY_LINE_TYPE.put("draw_recovery", List.of(PayLines.DRAW_RECOVERY));
     COLUMNS_BY_LINE_TYPE.put("negative_carry", List.of(PayLines.NEGATIVE_CARRY));
+    COLUMNS_BY_LINE_TYPE.put("prior_period_adjustments", List.of(PayLines.PRIOR_PERIOD_ADJUSTMENT));
   }
 
   private Payouts() {}

@@ -96,7 +96,8 @@ final class TableWriter {
 
   private long writeCsv(SourceTable table, Dataset<Row> rows) throws IOException {
     Path parts = partsFolder(out, table);
-    rows.write().mode(SaveMode.Overwrite).option("header", false)
+    // RFC 4180, as the reader expects: a quote inside a quoted field is doubled, not backslashed
+    rows.write().mode(SaveMode.Overwrite).option("header", false).option("escape", "\"")
         .option("dateFormat", "yyyy-MM-dd").option("compression", "none").csv(parts.toString());
     String header = String.join(",", table.schema().fieldNames()) + "\n";
     long count = 0;

@@ -14,16 +14,15 @@ public record CsvOptions(String delimiter, String encoding, String dateFormat) {
   /** The encodings a source may declare: UTF-8 is decoded strictly; the others have no invalid bytes to hide. */
   public static final List<String> ENCODINGS = List.of("UTF-8", "ISO-8859-1", "US-ASCII");
 
+  public static final String LATIN_1 = "ISO-8859-1";
+
   /** The values of reference.conf, for settings built in code (tests, the generator's own reads). */
   public static final CsvOptions STANDARD = new CsvOptions(",", "UTF-8", "yyyy-MM-dd");
 
-  public boolean utf8() {
-    return encoding.equals("UTF-8");
-  }
-
-  /** One character other than a quote or a line break. */
+  /** One ASCII character other than a quote or a line break. */
   public static boolean validDelimiter(String delimiter) {
-    return delimiter.length() == 1 && !"\"\r\n".contains(delimiter);
+    // ASCII: a strict UTF-8 source is split as ISO-8859-1 bytes, where only ASCII means the same in both
+    return delimiter.length() == 1 && delimiter.charAt(0) < 0x80 && !"\"\r\n".contains(delimiter);
   }
 
   /** The canonical name of a supported encoding, or empty. */

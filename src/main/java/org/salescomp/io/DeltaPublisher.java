@@ -100,6 +100,8 @@ public final class DeltaPublisher {
     rows.write().format("delta")
         .mode("overwrite")
         .option("replaceWhere", ownedRows)
+        // a release may add columns (commission_lines.for_month): existing tables gain them, nulls in old rows
+        .option("mergeSchema", "true")
         .option("userMetadata", runId)
         .partitionBy(partitionColumns)
         .save(pathOf(table));
@@ -150,6 +152,27 @@ public final class DeltaPublisher {
           .merge(rows.as("s"), matches)
           .withSchemaEvolution() // a newer release may add columns to a small log table
           .whenMatched().updateAll()
+          .whenNotMatched().insertAll()
+          .execute();
+    } finally {
+      spark.conf().unset("spark.databricks.delta.commitInfo.userMetadata");
+    }
+  }
+
+  /**
+   * Appends the rows of {@code rows} whose {@code keyColumn} is not in the table yet, in one commit; rows
+   * already there never change (a ledger such as period_close).
+   */
+  public void insertNew(String table, Dataset<Row> rows, String keyColumn) {
+    String path = pathOf(table);
+    if (!DeltaTable.isDeltaTable(spark, path)) {
+      rows.write().format("delta").option("userMetadata", runId).save(path);
+      return;
+    }
+    spark.conf().set("spark.databricks.delta.commitInfo.userMetadata", runId);
+    try {
+      DeltaTable.forPath(spark, path).as("t")
+          .merge(rows.as("s"), "t." + keyColumn + " = s." + keyColumn)
           .whenNotMatched().insertAll()
           .execute();
     } finally {

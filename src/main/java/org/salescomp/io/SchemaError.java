@@ -23,6 +23,16 @@ public final class SchemaError extends RuntimeException {
     return new SchemaError("source " + table + " (" + location + "): empty, no header line and no rows");
   }
 
+  /** As {@link #empty(String, String)}, where only the location is known. */
+  public static SchemaError empty(String location) {
+    return new SchemaError("source " + location + ": empty, no header line and no rows");
+  }
+
+  /** A CSV header names a column twice: which one holds the value is anybody's guess. */
+  public static SchemaError repeated(String location, String column) {
+    return new SchemaError("source " + location + ": the header names column " + column + " more than once");
+  }
+
   /** A column is present with a type the contract's type cannot be read from. */
   public static SchemaError wrongType(String table, String column, String expectedType, String actualType,
       String location) {

@@ -1,13 +1,26 @@
 package org.salescomp.io;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.decode;
+import static org.apache.spark.sql.functions.encode;
+import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.octet_length;
+import static org.apache.spark.sql.functions.replace;
+import static org.apache.spark.sql.functions.substring_index;
+import static org.apache.spark.sql.functions.when;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -21,6 +34,8 @@ import org.apache.spark.sql.types.DoubleType;
 import org.apache.spark.sql.types.FloatType;
 import org.apache.spark.sql.types.IntegerType;
 import org.apache.spark.sql.types.LongType;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.MetadataBuilder;
 import org.apache.spark.sql.types.NullType;
 import org.apache.spark.sql.types.ShortType;
 import org.apache.spark.sql.types.StringType;
@@ -45,6 +60,12 @@ import org.apache.spark.sql.types.TimestampType;
 public final class SourceReader {
   /** The CSV reader's column for lines that do not parse as CSV (wrong number of fields). */
   public static final String MALFORMED_LINE = "_malformed_line";
+  /** The CSV reader's column naming the fields of a row that are not valid in the source's encoding, with the byte offset. */
+  public static final String ENCODING_ERROR = "_encoding_error";
+  /** Metadata key of a text date column: the source's date pattern, when not {@code yyyy-MM-dd}. */
+  public static final String DATE_FORMAT = "date_format";
+  /** The replacement character a lenient decoder puts where bytes are invalid. */
+  private static final String REPLACEMENT = "\uFFFD";
 
   private SourceReader() {}
 
@@ -54,7 +75,7 @@ public final class SourceReader {
       case PARQUET -> spark.read().parquet(source.location());
       case DELTA -> spark.read().format("delta").load(source.location());
       case TABLE -> spark.table(source.location());
-      case CSV -> readCsv(spark, source.location());
+      case CSV -> readCsv(spark, source);
     };
     return conformRaw(table, raw, source.location());
   }
@@ -94,8 +115,10 @@ public final class SourceReader {
             location, Arrays.asList(raw.columns()));
       }
     }
-    if (present.contains(MALFORMED_LINE)) {
-      columns.add(col(MALFORMED_LINE));
+    for (String marker : List.of(MALFORMED_LINE, ENCODING_ERROR)) {
+      if (present.contains(marker)) {
+        columns.add(col(marker));
+      }
     }
     return raw.select(columns.toArray(Column[]::new));
   }
@@ -124,17 +147,95 @@ public final class SourceReader {
   }
 
   /**
-   * CSV with a header, every column text. The header is read first so that a line with too few or
+   * CSV as RFC 4180 has it (quoted fields, {@code ""} for a quote, delimiters and line breaks inside
+   * quotes), every column text, in one pass. The header is read first so that a record with too few or
    * too many fields lands in {@value #MALFORMED_LINE} instead of being padded or cut silently.
+   *
+   * <p>Strict decoding: Spark's reader would turn an invalid byte into U+FFFD and carry on, so a UTF-8
+   * or US-ASCII file is read as ISO-8859-1 (one character per byte, nothing invalid, the ASCII delimiter
+   * and quotes where they were), and each field is decoded afterwards; a field whose bytes are not valid
+   * names its column and byte offset in {@value #ENCODING_ERROR}, which the gate makes UNPARSEABLE.
    */
-  private static Dataset<Row> readCsv(SparkSession spark, String location) {
-    String[] header = spark.read().option("header", true).option("inferSchema", false).csv(location).columns();
+  private static Dataset<Row> readCsv(SparkSession spark, SourceSettings source) {
+    CsvOptions csv = source.csv();
+    boolean strict = !csv.encoding().equals(CsvOptions.LATIN_1);
+    DataFrameReader reader = spark.read().option("header", true).option("inferSchema", false)
+        .option("sep", csv.delimiter()).option("quote", "\"").option("escape", "\"").option("multiLine", true)
+        .option("encoding", strict ? CsvOptions.LATIN_1 : csv.encoding());
+    String[] header = header(reader, source.location());
     StructType text = new StructType();
     for (String name : header) {
       text = text.add(name, DataTypes.StringType, true);
     }
     text = text.add(MALFORMED_LINE, DataTypes.StringType, true);
-    return spark.read().schema(text).option("header", true).option("mode", "PERMISSIVE")
-        .option("columnNameOfCorruptRecord", MALFORMED_LINE).csv(location);
+    Dataset<Row> rows = reader.schema(text).option("mode", "PERMISSIVE")
+        .option("columnNameOfCorruptRecord", MALFORMED_LINE).csv(source.location());
+
+    List<Column> columns = new ArrayList<>();
+    List<Column> errors = new ArrayList<>();
+    for (String name : header) {
+      String decodedName = strict
+          ? new String(name.getBytes(StandardCharsets.ISO_8859_1), Charset.forName(csv.encoding())).replace("\uFEFF", "")
+          : name;
+      Column value = strict ? decoded(rows.col(name), csv.encoding()) : rows.col(name);
+      if (strict) {
+        errors.add(when(invalidBytes(rows.col(name), value), concat(lit(decodedName + ": invalid " + csv.encoding()
+            + " at byte "), firstInvalidByte(value).cast(DataTypes.StringType))));
+      }
+      columns.add(value.as(decodedName, dateFormat(csv)));
+    }
+    columns.add(strict ? decoded(rows.col(MALFORMED_LINE), csv.encoding()).as(MALFORMED_LINE) : rows.col(MALFORMED_LINE));
+    if (strict) {
+      Column all = concat_ws("; ", errors.toArray(Column[]::new));
+      columns.add(when(all.notEqual(lit("")), all).as(ENCODING_ERROR));
+    }
+    return rows.select(columns.toArray(Column[]::new));
+  }
+
+  /**
+   * The first record's fields as written: Spark's own header reading renames a repeated column
+   * ({@code amount0}, {@code amount5}), which would hide it; a repeated name stops the run instead.
+   */
+  private static String[] header(DataFrameReader reader, String location) {
+    List<Row> first = reader.option("header", false).csv(location).limit(1).collectAsList();
+    reader.option("header", true);
+    if (first.isEmpty()) {
+      throw SchemaError.empty(location);
+    }
+    String[] names = new String[first.get(0).size()];
+    Set<String> seen = new java.util.HashSet<>();
+    for (int i = 0; i < names.length; i++) {
+      names[i] = first.get(0).isNullAt(i) ? "_c" + i : first.get(0).getString(i).strip().replace("\uFEFF", "");
+      if (!seen.add(names[i].toLowerCase(java.util.Locale.ROOT))) {
+        throw SchemaError.repeated(location, names[i]);
+      }
+    }
+    return names;
+  }
+
+  private static Column decoded(Column latin1, String encoding) {
+    return decode(encode(latin1, CsvOptions.LATIN_1), encoding);
+  }
+
+  /**
+   * More replacement characters after decoding than the field held as valid UTF-8 ({@code EF BF BD}):
+   * some bytes did not decode.
+   */
+  private static Column invalidBytes(Column latin1, Column decoded) {
+    String encodedReplacement = new String(REPLACEMENT.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    Column after = length(decoded).minus(length(replace(decoded, lit(REPLACEMENT), lit(""))));
+    Column before = length(latin1).minus(length(replace(latin1, lit(encodedReplacement), lit("")))).divide(3);
+    return after.gt(before);
+  }
+
+  /** The bytes before the first replacement character: its offset in the field (0-based). */
+  private static Column firstInvalidByte(Column decoded) {
+    return octet_length(substring_index(decoded, REPLACEMENT, 1));
+  }
+
+  /** Spark column metadata carrying a date pattern other than the contract's to the gate's parser. */
+  private static Metadata dateFormat(CsvOptions csv) {
+    return csv.dateFormat().equals(CsvOptions.STANDARD.dateFormat()) ? Metadata.empty()
+        : new MetadataBuilder().putString(DATE_FORMAT, csv.dateFormat()).build();
   }
 }

@@ -38,6 +38,10 @@ public final class CommissionLines {
               "the explanation's arguments, by name")
           .add(PayLines.PLAN_ID, DataTypes.StringType, "the rep's plan")
           .add(PayLines.PLAN_HASH, DataTypes.StringType, "the hash of the plan version in force")
+          .add(PayLines.FOR_MONTH, DataTypes.DateType,
+              "the closed month a prior_period_adjustment corrects; null on other lines")
+          .add(PayLines.FOR_LINE_TYPE, DataTypes.StringType,
+              "the line type a prior_period_adjustment corrects; null on other lines")
           .withRunId(),
       List.of(PayLines.MONTH), List.of(),
       List.of(PayLines.MONTH, PayLines.REP_ID, PayLines.LINE_TYPE, PayLines.DEAL_ID, PayLines.EXPLANATION,
@@ -60,6 +64,8 @@ public final class CommissionLines {
         columns.add(col(c));
       }
     }
+    columns.add(col(PayLines.FOR_MONTH));
+    columns.add(col(PayLines.FOR_LINE_TYPE));
     return baseline(payLines).select(columns.toArray(Column[]::new));
   }
 

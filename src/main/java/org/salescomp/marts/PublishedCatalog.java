@@ -20,7 +20,7 @@ public final class PublishedCatalog {
   public static final List<PublishedTable> TABLES = List.of(CommissionLines.TABLE, Payouts.TABLE, BalanceLines.TABLE,
       KpiRepPeriod.TABLE, KpiTeamPeriod.TABLE, KpiRegionPeriod.TABLE, TeamAwards.TABLE, SpecialAwards.TABLE,
       CoachingFlags.TABLE,
-      Quarantine.TABLE, RunLog.TABLE);
+      Quarantine.TABLE, PeriodClose.TABLE, RunLog.TABLE);
 
   private PublishedCatalog() {}
 

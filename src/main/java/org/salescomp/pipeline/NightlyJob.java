@@ -1,16 +1,23 @@
 package org.salescomp.pipeline;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.ToIntFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.salescomp.common.AppVersion;
 import org.salescomp.common.Stages;
 import org.salescomp.config.Settings;
 import org.salescomp.domain.RunScope;
 import org.salescomp.engine.AwardRulesTable;
+import org.salescomp.engine.CompEngine;
+import org.salescomp.engine.PriorPeriodAdjustments;
 import org.salescomp.engine.PlanTable;
 import org.salescomp.intermediate.RepMonths;
 import org.salescomp.intermediate.RosterMonths;
@@ -31,7 +38,9 @@ import org.salescomp.staging.SourceData;
  * deferred); everything that can stop the run (schema, share of bad rows, configuration, plan
  * coverage) is checked before the first write. The run's run_log row says {@code running} from just
  * before its first commit until it says {@code succeeded} or {@code failed}; readers see the tables
- * at the versions of the last succeeded run, so a run killed halfway is invisible to them.
+ * at the versions of the last succeeded run, so a run killed halfway is invisible to them. Pay tables
+ * are written in the run's open months only: closed months are recomputed inside the restate window
+ * and corrected in the first open month (the pay ledger, {@link PriorPeriodAdjustments}).
  */
 public final class NightlyJob {
   public static final String JOB = "run";
@@ -50,12 +59,19 @@ public final class NightlyJob {
   public static RunResult run(SparkSession spark, Settings settings, RunScope scope, String runId,
       ToIntFunction<Throwable> exitCodes) {
     Instant started = Instant.now();
+    Ledger ledger = new Ledger(spark, settings.lakehouseRoot());
+    ClosedMonths closed = ledger.closedMonths();
+    // the run writes pay from its first open month; closed months it recomputes and corrects
+    YearMonth firstOpen = closed.firstOpen(scope).orElseThrow(() -> new LedgerRefused("months " + scope.from()
+        + ".." + scope.to() + " are all closed (closed through " + closed.last() + "): corrections of closed months"
+        + " are posted by the next run of an open month"));
+    Optional<ClosedMonths.Range> restated = closed.restated(scope, settings.restateMonths());
     InputVersions inputVersions = InputVersions.capture(spark, settings);
     DeltaPublisher publisher = new DeltaPublisher(spark, settings.lakehouseRoot(), runId);
     // the pay of the run's months does not depend on rows dated after them: the model may see more
     RunScope modelScope = KpiHorizon.of(spark, publisher, scope);
     GateResult gate = InputGate.check(Sources.readRaw(spark, settings, inputVersions), modelScope.logicalDate(),
-        settings.reportingCurrency());
+        settings.reportingCurrency(), ledger.lateRows(closed.beforeWindow(scope, settings.restateMonths())));
     try {
       List<SourceTally> sourceCounts = gate.tally();
       gate.requireWithinThreshold(settings.quality());
@@ -63,10 +79,18 @@ public final class NightlyJob {
       PlanCoverage.requirePlansFor(inputs.get(SourceTable.REPS), settings.comp().plans().keySet());
 
       PayrollModel.Rules rules = rules(spark, settings);
+      // the restated closed months are computed with the history their first run had
+      RunScope computed = restated.map(r -> modelScope.reaching(r.from())).orElse(modelScope);
       PlanCoverage.requireVersionsInForce(
           RepMonths.build(RosterMonths.build(PayrollModel.employed(inputs).get(SourceTable.REPS),
-              modelScope.computeFrom(rules.lookbackMonths()), modelScope.lastMonthStart())), rules.planTable());
-      PayrollModel model = PayrollModel.build(inputs, rules, modelScope, Stages.checkpointed());
+              computed.computeFrom(rules.lookbackMonths()), modelScope.lastMonthStart())), rules.planTable());
+      RunScope payScope = scope.startingAt(firstOpen);
+      PayrollModel model = PayrollModel.build(inputs, rules, computed, Stages.checkpointed(), CompEngine.Detail.LINES,
+          corrections(ledger, closed, restated, payScope));
+      if (!ledger.closedMonths().equals(closed)) {
+        throw new LedgerRefused("months were closed while run " + runId + " computed (now closed through "
+            + ledger.closedMonths().last() + "); nothing was written: run the same command again");
+      }
       RunLog.Entry running = RunLog.Entry.running(runId, JOB, scope.logicalDate(), scope.firstDay(),
           scope.lastMonthStart(), started, AppVersion.get(), settings.configHash(), settings.comp().planHashes(), sourceCounts,
           inputVersions.versions(), inputVersions.fingerprints(), gate.quarantinedByReason(),
@@ -75,7 +99,7 @@ public final class NightlyJob {
       record(spark, publisher, running);
       try {
         Map<String, DeltaPublisher.Commit> commits = PublishedTables.write(publisher,
-            PublishedTables.of(model, gate.quarantine(runId), settings.messages(), scope, modelScope));
+            PublishedTables.of(model, gate.quarantine(runId), settings.messages(), scope, modelScope, payScope));
         Map<String, Long> written = new TreeMap<>();
         // a table this attempt did not commit keeps the version an earlier success of the run id recorded
         Map<String, Long> versions = new TreeMap<>(running.outputVersions());
@@ -93,6 +117,27 @@ public final class NightlyJob {
     } finally {
       gate.unpersist();
     }
+  }
+
+  /**
+   * Step 12 once a month is closed: the corrections of the restated months, posted in the first open month,
+   * and the corrections the rewritten months hold for older closed months, kept.
+   */
+  private static CompEngine.Corrections corrections(Ledger ledger, ClosedMonths closed,
+      Optional<ClosedMonths.Range> restated, RunScope payScope) {
+    if (!closed.any()) {
+      return CompEngine.Corrections.NONE;
+    }
+    return stepLines -> {
+      Dataset<Row> rewritten = ledger.rewrittenLines(payScope.from(), payScope.to());
+      if (restated.isEmpty()) {
+        return PriorPeriodAdjustments.carried(rewritten, null, null);
+      }
+      LocalDate from = restated.get().from().atDay(1);
+      LocalDate to = restated.get().to().atDay(1);
+      return PriorPeriodAdjustments.carried(rewritten, from, to).unionByName(PriorPeriodAdjustments.build(stepLines,
+          ledger.keptLines(payScope.from(), payScope.to()), from, to, payScope.firstDay()));
+    };
   }
 
   private static void record(SparkSession spark, DeltaPublisher publisher, RunLog.Entry entry) {

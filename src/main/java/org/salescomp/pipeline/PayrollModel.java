@@ -59,6 +59,12 @@ public record PayrollModel(
   /** @param detail every pay line (a run) or what payouts need (a simulation), see {@link CompEngine.Detail} */
   public static PayrollModel build(SourceData inputs, Rules rules, RunScope scope, Stages stages,
       CompEngine.Detail detail) {
+    return build(inputs, rules, scope, stages, detail, CompEngine.Corrections.NONE);
+  }
+
+  /** @param corrections step 12, the pay ledger's corrections of closed months ({@link CompEngine.Corrections}) */
+  public static PayrollModel build(SourceData inputs, Rules rules, RunScope scope, Stages stages,
+      CompEngine.Detail detail, CompEngine.Corrections corrections) {
     inputs = employed(inputs);
     Dataset<Row> roster = inputs.get(SourceTable.REPS);
     Dataset<Row> deals = StagedDeals.build(inputs.get(SourceTable.DEALS), scope.logicalDate());
@@ -80,7 +86,7 @@ public record PayrollModel(
         idleMonthPlans, rules.planTable(), quotas,
         inputs.get(SourceTable.CUSTOMER_RETENTION), inputs.get(SourceTable.ADJUSTMENTS),
         inputs.get(SourceTable.TEAMS), terminations(roster), kpis.repPeriods(),
-        kpis.teamPeriods(), kpis.scorecardScores(), rules.awardRules()), stages, detail);
+        kpis.teamPeriods(), kpis.scorecardScores(), rules.awardRules()), stages, detail, corrections);
     Dataset<Row> baselinePlans = repMonthPlans.where(col(PlanTable.SCENARIO).equalTo(lit(PlanTable.BASELINE)));
     Dataset<Row> coaching = CoachingFlags.build(kpis.repPeriods(), baselinePlans, rules.coaching());
     return new PayrollModel(credited, rosterMonths, repMonths, repMonthPlans, kpis, pay, coaching);

@@ -31,6 +31,7 @@ import org.salescomp.marts.CommissionLines;
 import org.salescomp.marts.KpiRegionPeriod;
 import org.salescomp.marts.KpiRepPeriod;
 import org.salescomp.marts.KpiTeamPeriod;
+import org.salescomp.marts.PeriodClose;
 import org.salescomp.marts.PublishedCatalog;
 import org.salescomp.marts.RunLog;
 import org.salescomp.quality.Quarantine;
@@ -55,13 +56,16 @@ final class PublishedTables {
   record Rows(Dataset<Row> rows, RunScope scope) {}
 
   /**
-   * The computed rows of every published table but run_log, which records the others.
+   * The computed rows of every published table but run_log, which records the others, and period_close,
+   * which {@code close} writes.
    *
    * @param kpiScope the months the KPI tables are computed over ({@link KpiHorizon}); the run's own
    *     months for every other table
+   * @param payScope the run's open months: a table frozen by close ({@link PublishedTable#frozenByClose})
+   *     replaces only these, so a closed month's rows never change (Delta refuses a row outside them)
    */
   static Map<PublishedTable, Rows> of(PayrollModel model, Dataset<Row> quarantine, Messages messages,
-      RunScope scope, RunScope kpiScope) {
+      RunScope scope, RunScope kpiScope, RunScope payScope) {
     Map<PublishedTable, Rows> rows = new LinkedHashMap<>();
     rows.put(CommissionLines.TABLE, new Rows(CommissionLines.published(model.pay().lines(), messages), scope));
     rows.put(Payouts.TABLE, new Rows(CommissionLines.publishedPayouts(model.pay().payouts()), scope));
@@ -75,9 +79,10 @@ final class PublishedTables {
     rows.put(Quarantine.TABLE, new Rows(quarantine, scope));
     List<PublishedTable> undeclared = new ArrayList<>(PublishedCatalog.TABLES);
     undeclared.removeAll(rows.keySet());
-    if (!undeclared.equals(List.of(RunLog.TABLE))) {
+    if (!undeclared.equals(List.of(RunLog.TABLE, PeriodClose.TABLE))) {
       throw new IllegalStateException("published tables without rows: " + undeclared);
     }
+    rows.replaceAll((table, computed) -> table.frozenByClose() ? new Rows(computed.rows(), payScope) : computed);
     return rows;
   }
 

@@ -15,7 +15,8 @@ final class LineDrivers {
   static final List<String> ORDER = List.of(PayLines.BASE_SALARY, PayLines.COMMISSION, PayLines.CX_ADJUSTMENT,
       PayLines.CAP_ADJUSTMENT, PayLines.CLAWBACK, PayLines.GUARANTEE_TOPUP, PayLines.MENTOR_BONUS,
       PayLines.ADJUSTMENT, PayLines.SCORECARD_BONUS, PayLines.TEAM_AWARD, PayLines.SPECIAL_AWARD, PayLines.SPIFF,
-      PayLines.OVERRIDE, PayLines.DRAW_RECOVERY, PayLines.DRAW_TOPUP, PayLines.NEGATIVE_CARRY);
+      PayLines.OVERRIDE, PayLines.DRAW_RECOVERY, PayLines.DRAW_TOPUP, PayLines.NEGATIVE_CARRY,
+      PayLines.PRIOR_PERIOD_ADJUSTMENT);
 
   private static final Map<String, List<String>> MONTH = Map.of(
       PayLines.COMMISSION, List.of("revenue", "quota", "attainment"),

@@ -18,6 +18,7 @@ import org.salescomp.engine.PayMix;
  * @param payoutTotal {@code payouts.total} of the rep and month
  * @param monthKpis the rep's {@code kpi_rep_period} month row: measure name to value, in column order
  * @param quarterKpis the quarter row in a quarter's last month (awards and bonuses are paid then), else empty
+ * @param closedOn the day the month was closed: its lines are what went to payroll; null while it is open
  */
 public record Statement(
     String repId,
@@ -25,13 +26,25 @@ public record Statement(
     List<StatementLine> lines,
     BigDecimal payoutTotal,
     Map<String, Object> monthKpis,
-    Map<String, Object> quarterKpis) {
+    Map<String, Object> quarterKpis,
+    LocalDate closedOn) {
 
   public Statement {
     Objects.requireNonNull(repId, "repId");
     Objects.requireNonNull(month, "month");
     Objects.requireNonNull(payoutTotal, "payoutTotal");
     lines = List.copyOf(lines);
+  }
+
+  /** The statement of an open month. */
+  public Statement(String repId, LocalDate month, List<StatementLine> lines, BigDecimal payoutTotal,
+      Map<String, Object> monthKpis, Map<String, Object> quarterKpis) {
+    this(repId, month, lines, payoutTotal, monthKpis, quarterKpis, null);
+  }
+
+  /** The lines that correct closed months ({@code prior_period_adjustment}), in the model's order. */
+  public List<StatementLine> corrections() {
+    return lines.stream().filter(l -> l.forMonth() != null).toList();
   }
 
   /** The sum of the lines, to the cent. */

@@ -16,7 +16,7 @@ import org.salescomp.common.Messages;
  */
 final class StatementCsv {
   static final List<String> HEADER = List.of("rep_id", "month", "section", "name", "deal_id", "credited_amount",
-      "tier", "rate", "multiplier", "amount", "value", "plan_id", "explanation");
+      "tier", "rate", "multiplier", "amount", "value", "plan_id", "explanation", "corrects");
 
   private StatementCsv() {}
 
@@ -30,7 +30,7 @@ final class StatementCsv {
     for (StatementLine l : s.lines()) {
       record(out, s.repId(), month, "line", l.lineType(), l.dealId(), KpiText.exact(l.creditedAmount()),
           l.tier() == null ? null : l.tier().toString(), KpiText.exact(l.rate()), KpiText.exact(l.multiplier()),
-          KpiText.exact(l.amount()), null, l.planId(), l.explained(m));
+          KpiText.exact(l.amount()), null, l.planId(), l.explained(m), l.corrects());
     }
     record(out, s.repId(), month, "total", "total", null, null, null, null, null, s.total().toPlainString(),
         s.payoutTotal().toPlainString(), null, m.text("statement.csv.total", "count", Integer.toString(s.lines().size()),
@@ -49,6 +49,10 @@ final class StatementCsv {
   }
 
   private static void record(StringBuilder out, String... fields) {
-    out.append(CsvRecord.of(new ArrayList<>(Arrays.asList(fields)))).append("\r\n");
+    List<String> values = new ArrayList<>(Arrays.asList(fields));
+    while (values.size() < HEADER.size()) {
+      values.add(null); // "corrects" is a line's only
+    }
+    out.append(CsvRecord.of(values)).append("\r\n");
   }
 }

@@ -38,8 +38,10 @@ final class StatementHtml {
     body.append("<p class=\"meta\">").append(m.text("statement.meta", "rep", Html.escape(s.repId()),
         "team", team(), "month", Html.escape(month), "plans", Html.escape(String.join(", ", plans()))))
         .append("</p>\n");
+    ledger(body);
     summary(body);
     lines(body);
+    corrections(body);
     kpis(body);
     return Html.fill(Html.resource("statement.html"), Map.of("lang", m.locale().tag(), "title", Html.escape(title),
         "body", body.toString()));
@@ -51,6 +53,33 @@ final class StatementHtml {
 
   private String currency() {
     return f.currencyCode();
+  }
+
+  /** Whether the month went to payroll: a closed month's lines never change, later corrections go forward. */
+  private void ledger(StringBuilder body) {
+    body.append(s.closedOn() != null
+        ? "<p class=\"meta\" id=\"closed\">" + text("statement.closed", "date", f.date(s.closedOn())) + "</p>\n"
+        : "<p class=\"meta\" id=\"open\">" + text("statement.open") + "</p>\n");
+  }
+
+  /** The corrections of closed months paid in this month, with the month and line type each corrects. */
+  private void corrections(StringBuilder body) {
+    List<StatementLine> corrections = s.corrections();
+    if (corrections.isEmpty()) {
+      return;
+    }
+    body.append("<h2>").append(text("statement.corrections", "count", Integer.toString(corrections.size())))
+        .append("</h2>\n<table class=\"corrections\">\n<tr><th>").append(text("statement.col.corrects"))
+        .append("</th><th>").append(text("statement.col.amount", "currency", currency())).append("</th><th>")
+        .append(text("statement.col.explanation")).append("</th></tr>\n");
+    for (StatementLine l : corrections) {
+      body.append("<tr class=\"correction\"><td>")
+          .append(text("statement.corrects", "month", f.month(YearMonth.from(l.forMonth())),
+              "line_type", m.text("line_type." + l.forLineType())))
+          .append("</td><td class=\"num\">").append(f.amount(l.amount())).append("</td><td>")
+          .append(Html.escape(l.explained(m))).append("</td></tr>\n");
+    }
+    body.append("</table>\n");
   }
 
   private String team() {

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,8 @@ public final class Statements {
   private static final Comparator<StatementLine> MODEL_ORDER = Comparator
       .comparingInt((StatementLine l) -> LineDrivers.rank(l.lineType()))
       .thenComparing(StatementLine::lineType)
+      .thenComparing(StatementLine::forMonth, Comparator.nullsFirst(Comparator.naturalOrder()))
+      .thenComparing(StatementLine::forLineType, Comparator.nullsFirst(Comparator.naturalOrder()))
       .thenComparing(StatementLine::dealId, Comparator.nullsFirst(Comparator.naturalOrder()))
       .thenComparing(StatementLine::explanation, Comparator.nullsFirst(Comparator.naturalOrder()))
       .thenComparing(StatementLine::amount);
@@ -64,6 +67,7 @@ public final class Statements {
             .and(col("period_start").equalTo(lit(first.minusMonths(2))))))
         : Map.of();
 
+    LocalDate closedOn = closedOn(lakehouse, first);
     Set<String> reps = new TreeSet<>(payouts.keySet());
     reps.addAll(lines.keySet());
     List<Statement> statements = new ArrayList<>();
@@ -73,9 +77,19 @@ public final class Statements {
             + (payouts.containsKey(rep) ? "a payout without lines" : "lines without a payout"));
       }
       statements.add(new Statement(rep, first, lines.get(rep), payouts.get(rep),
-          monthKpis.getOrDefault(rep, Map.of()), quarterKpis.getOrDefault(rep, Map.of())));
+          monthKpis.getOrDefault(rep, Map.of()), quarterKpis.getOrDefault(rep, Map.of()), closedOn));
     }
     return statements;
+  }
+
+  /** The day the month was closed (its lines are what was paid), or null while it is open. */
+  private static LocalDate closedOn(PublishedLakehouse lakehouse, LocalDate month) {
+    if (!lakehouse.has("period_close")) {
+      return null;
+    }
+    List<Row> closes = lakehouse.table("period_close").where(col("month").equalTo(lit(month)))
+        .select(col("closed_at").cast("date")).collectAsList();
+    return closes.isEmpty() ? null : closes.get(0).getDate(0).toLocalDate();
   }
 
   private static Map<String, BigDecimal> payoutTotals(Dataset<Row> payouts) {
@@ -92,15 +106,20 @@ public final class Statements {
     Map<String, List<StatementLine>> byRep = new TreeMap<>();
     // tables published before explanations were data have no key and arguments: their text is shown
     boolean keyed = List.of(commissionLines.columns()).contains(PayLines.EXPLANATION_KEY);
+    // nor, before the pay ledger, for_month and for_line_type
+    boolean ledger = List.of(commissionLines.columns()).contains(PayLines.FOR_MONTH);
     Dataset<Row> rows = commissionLines.select(col("rep_id"), col("line_type"), col("deal_id"),
         col("credited_amount"), col("tier"), col("rate"), col("multiplier"), col("amount"), col("explanation"),
         col("plan_id"), keyed ? col(PayLines.EXPLANATION_KEY) : lit(null).cast("string"),
-        keyed ? col(PayLines.EXPLANATION_ARGS) : lit(null).cast(Explanations.ARGS_TYPE));
+        keyed ? col(PayLines.EXPLANATION_ARGS) : lit(null).cast(Explanations.ARGS_TYPE),
+        ledger ? col(PayLines.FOR_MONTH) : lit(null).cast("date"),
+        ledger ? col(PayLines.FOR_LINE_TYPE) : lit(null).cast("string"));
     for (Row r : rows.collectAsList()) {
       Map<String, String> args = r.isNullAt(11) ? null : r.getJavaMap(11);
       byRep.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(new StatementLine(r.getString(1),
           r.getString(2), r.getDecimal(3), r.isNullAt(4) ? null : r.getInt(4), r.getDecimal(5), r.getDecimal(6),
-          r.getDecimal(7), r.getString(8), r.getString(10), args, r.getString(9)));
+          r.getDecimal(7), r.getString(8), r.getString(10), args, r.getString(9),
+          r.isNullAt(12) ? null : r.getDate(12).toLocalDate(), r.getString(13)));
     }
     byRep.values().forEach(list -> list.sort(MODEL_ORDER));
     return byRep;

@@ -51,17 +51,20 @@ public final class InputGate {
   private static final String DEAL = "_deal_";
   private static final String CREDITS = "_credits_";
   private static final String FX = "_fx_";
+  private static final String LATE = "_late_";
 
   private final SourceData raw;
   private final LocalDate logicalDate;
   private final String reportingCurrency;
+  private final LateRows late;
   private final Map<SourceTable, Dataset<Row>> checked = new EnumMap<>(SourceTable.class);
   private final PlanCuts cuts = new PlanCuts();
 
-  private InputGate(SourceData raw, LocalDate logicalDate, String reportingCurrency) {
+  private InputGate(SourceData raw, LocalDate logicalDate, String reportingCurrency, LateRows late) {
     this.raw = raw;
     this.logicalDate = logicalDate;
     this.reportingCurrency = reportingCurrency;
+    this.late = late;
   }
 
   /**
@@ -74,7 +77,12 @@ public final class InputGate {
    * @param reportingCurrency deals in it need no FX rate
    */
   public static GateResult check(SourceData raw, LocalDate logicalDate, String reportingCurrency) {
-    return new InputGate(raw, logicalDate, reportingCurrency).run();
+    return check(raw, logicalDate, reportingCurrency, LateRows.NONE);
+  }
+
+  /** @param late what closed months older than the restate window paid: rows dated there they did not pay are late */
+  public static GateResult check(SourceData raw, LocalDate logicalDate, String reportingCurrency, LateRows late) {
+    return new InputGate(raw, logicalDate, reportingCurrency, late).run();
   }
 
   private GateResult run() {
@@ -93,7 +101,7 @@ public final class InputGate {
     Dataset<Row> fx = done(SourceTable.FX_RATES, own(SourceTable.FX_RATES));
 
     // deals before their credits are judged: the credits read these, and then fail their deal or not
-    Dataset<Row> deals = referToCustomer(own(SourceTable.DEALS), customerIndex);
+    Dataset<Row> deals = referToCustomer(lateDeals(own(SourceTable.DEALS)), customerIndex);
     deals = refer(deals, repIndex, col("owner_rep_id"), REP, List.of(unknownRep("owner_rep_id",
         not(ParentIndex.repActiveOn(REP, col("close_date"))), concat(lit(" is not active (roster row within hire..termination) on "),
             text("close_date")))));
@@ -101,7 +109,7 @@ public final class InputGate {
 
     Dataset<Row> credits = withDeal(parsed(SourceTable.DEAL_CREDITS), ParentIndex.deals(deals));
     credits = ownAfterDeferral(SourceTable.DEAL_CREDITS, Verdicts.defer(credits, ParentIndex.dealDeferred(DEAL)));
-    credits = Verdicts.apply(credits, List.of(unknownDeal(lit(true))));
+    credits = Verdicts.apply(lateCredits(credits, deals), List.of(unknownDeal(lit(true))));
     credits = cuts.of(refer(credits, repIndex, col("rep_id"), REP, List.of(unknownRep("rep_id",
         not(ParentIndex.repActiveOn(REP, col(DEAL + ParentIndex.CLOSE_DATE))),
         concat(lit(" is not active (roster row within hire..termination) on the deal's close date "), text(DEAL + ParentIndex.CLOSE_DATE))))));
@@ -124,7 +132,7 @@ public final class InputGate {
 
     done(SourceTable.TRAINING_RESULTS, refer(own(SourceTable.TRAINING_RESULTS), repIndex, col("rep_id"), REP,
         List.of(unknownRep("rep_id", not(ParentIndex.knownRep(REP)), lit(" has no accepted roster row")))));
-    done(SourceTable.ADJUSTMENTS, refer(own(SourceTable.ADJUSTMENTS), repIndex, col("rep_id"), REP,
+    done(SourceTable.ADJUSTMENTS, refer(lateAdjustments(own(SourceTable.ADJUSTMENTS)), repIndex, col("rep_id"), REP,
         List.of(unknownRep("rep_id", not(ParentIndex.repHoldsIn(REP, col("month"))),
             concat(lit(" holds no accepted roster row in the month "), text("month"))))));
     return new GateResult(raw, checked, cuts);
@@ -193,6 +201,62 @@ public final class InputGate {
             col("currency"), lit(" rate on "), text("close_date"), lit(" or up to "
                 + FxDailyRates.MAX_RATE_AGE_DAYS + " days before")))))
         .drop(FX + "currency", FX + "day", FX + "rate");
+  }
+
+  /** A deal closed in a closed month older than the restate window that paid no commission for it. */
+  private Dataset<Row> lateDeals(Dataset<Row> deals) {
+    if (!late.any()) {
+      return deals;
+    }
+    Dataset<Row> paid = late.paidCredits().select(col(LateRows.DEAL_ID).as(LATE + "deal")).distinct()
+        .withColumn(LATE + "paid", lit(true));
+    Dataset<Row> joined = deals.join(paid, col("deal_id").equalTo(col(LATE + "deal")), "left");
+    return Verdicts.apply(joined, List.of(new Check(ReasonCode.LATE_FOR_CLOSED_PERIOD,
+            inLateMonths(col("close_date")).and(col(LATE + "paid").isNull()),
+            concat(lit("closed on "), text("close_date"), lit(closedMonthsText())))))
+        .drop(LATE + "deal", LATE + "paid");
+  }
+
+  /** A credit of a late deal, or of a deal of those months to a rep they paid no commission for it. */
+  private Dataset<Row> lateCredits(Dataset<Row> credits, Dataset<Row> deals) {
+    if (!late.any()) {
+      return credits;
+    }
+    Dataset<Row> paid = late.paidCredits().select(col(LateRows.DEAL_ID).as(LATE + "deal"),
+        col(LateRows.REP_ID).as(LATE + "rep")).distinct().withColumn(LATE + "paid", lit(true));
+    Dataset<Row> lateDeals = deals.where(col(Verdicts.REASON).equalTo(lit(ReasonCode.LATE_FOR_CLOSED_PERIOD.name())))
+        .select(col("deal_id").as(LATE + "late_deal"));
+    Dataset<Row> joined = credits
+        .join(paid, col("deal_id").equalTo(col(LATE + "deal")).and(col("rep_id").equalTo(col(LATE + "rep"))), "left")
+        .join(lateDeals, col("deal_id").equalTo(col(LATE + "late_deal")), "left");
+    Column fails = col(LATE + "late_deal").isNotNull()
+        .or(inLateMonths(col(DEAL + ParentIndex.CLOSE_DATE)).and(col(LATE + "paid").isNull()));
+    return Verdicts.apply(joined, List.of(new Check(ReasonCode.LATE_FOR_CLOSED_PERIOD, fails,
+            concat(lit("credit of deal "), col("deal_id"), lit(" to rep "), col("rep_id"), lit(closedMonthsText())))))
+        .drop(LATE + "deal", LATE + "rep", LATE + "paid", LATE + "late_deal");
+  }
+
+  /** An adjustment of such a month that the month did not pay. */
+  private Dataset<Row> lateAdjustments(Dataset<Row> adjustments) {
+    if (!late.any()) {
+      return adjustments;
+    }
+    Dataset<Row> paid = late.paidAdjustments().select(col(LateRows.ADJUSTMENT_ID).as(LATE + "adjustment"))
+        .distinct().withColumn(LATE + "paid", lit(true));
+    Dataset<Row> joined = adjustments.join(paid, col("adjustment_id").equalTo(col(LATE + "adjustment")), "left");
+    Column fails = inLateMonths(col("month")).and(col("amount").notEqual(lit(0))).and(col(LATE + "paid").isNull());
+    return Verdicts.apply(joined, List.of(new Check(ReasonCode.LATE_FOR_CLOSED_PERIOD, fails,
+            concat(lit("adjustment for "), text("month"), lit(closedMonthsText())))))
+        .drop(LATE + "adjustment", LATE + "paid");
+  }
+
+  private Column inLateMonths(Column date) {
+    return date.between(lit(late.from()), lit(late.to()));
+  }
+
+  private String closedMonthsText() {
+    return ": a month closed and paid without it, older than the restate window (" + late.from() + " .. "
+        + late.to() + ")";
   }
 
   /** Joins a parent index, applies the checks that read it, and drops its columns again. */

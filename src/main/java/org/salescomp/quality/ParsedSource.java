@@ -50,10 +50,13 @@ final class ParsedSource {
     List<Column> original = new ArrayList<>();
     for (StructField field : table.schema().fields()) {
       Column rawValue = stored.col(field.name());
-      DataType storedType = storedSchema.apply(field.name()).dataType();
-      Column typed = ValueParser.typed(rawValue, storedType, field.dataType());
+      StructField storedField = storedSchema.apply(field.name());
+      DataType storedType = storedField.dataType();
+      String dateFormat = storedField.metadata().contains(SourceReader.DATE_FORMAT)
+          ? storedField.metadata().getString(SourceReader.DATE_FORMAT) : ValueParser.STANDARD_DATE;
+      Column typed = ValueParser.typed(rawValue, storedType, field.dataType(), dateFormat);
       columns.add(typed.as(field.name()));
-      problems.add(ValueParser.problem(field.name(), rawValue, typed, storedType, field.dataType()));
+      problems.add(ValueParser.problem(field.name(), rawValue, typed, storedType, field.dataType(), dateFormat));
       if (!personal.contains(field.name())) {
         original.add(rawValue.as(field.name()));
       }
@@ -65,6 +68,10 @@ final class ParsedSource {
               substring(line, 1, SHOWN_LINE))
           : lit("malformed CSV line (wrong number of fields or broken quoting)");
       problems.add(0, when(line.isNotNull(), shown));
+    }
+    if (Arrays.asList(stored.columns()).contains(SourceReader.ENCODING_ERROR)) {
+      // names the columns and byte offsets only, never the value: it may be a person's name
+      problems.add(0, col(SourceReader.ENCODING_ERROR));
     }
 
     columns.add(concat_ws("; ", problems.toArray(Column[]::new)).as(UNPARSEABLE));

@@ -4,7 +4,7 @@ package org.salescomp.quality;
  * Why an input row is quarantined. A row gets exactly one code: the first that applies in this
  * order (the declaration order), so a row that does not parse is never also judged on its values,
  * and a row is judged on its own values before its references to other tables. The data contract
- * names the codes up to {@link #DATE_ORDER}; {@link #MISSING_VALUE}, {@link #UNKNOWN_CODE},
+ * names the codes up to {@link #DATE_ORDER} and {@link #LATE_FOR_CLOSED_PERIOD}; {@link #MISSING_VALUE}, {@link #UNKNOWN_CODE},
  * {@link #BAD_PERIOD_START}, {@link #UNKNOWN_TEAM} and {@link #UNKNOWN_DEAL} are this project's
  * additions for rules the contract states without naming a code.
  */
@@ -63,5 +63,12 @@ public enum ReasonCode {
    * A deal whose credit rows do not sum to 1 (tolerance 0.0001) or include a quarantined row: the deal and all
    * those rows.
    */
-  CREDITS_NOT_100
+  CREDITS_NOT_100,
+  /**
+   * A deal, credit or adjustment dated in a closed month older than the restate window
+   * ({@code salescomp.ledger.restate-months}) that the month did not pay: it arrived after the month went to
+   * payroll and too late for a correction ({@link LateRows}). Within the window such a row is accepted and
+   * paid as a correction.
+   */
+  LATE_FOR_CLOSED_PERIOD
 }

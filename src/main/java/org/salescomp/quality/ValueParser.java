@@ -2,6 +2,7 @@ package org.salescomp.quality;
 
 import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.substring;
@@ -43,15 +44,23 @@ import org.salescomp.io.SourceReader;
  * Every conversion is guarded so that it cannot fail, whether or not Spark's ANSI mode is on.
  */
 final class ValueParser {
-  private static final String DATE = "^\\d{4}-\\d{2}-\\d{2}$";
-  private static final String INTEGER = "^[+-]?\\d{1,9}$";
-  private static final String BOOLEAN = "(?i)^(true|false)$";
+  // \z, not $: $ also matches before a final line break, and a quoted CSV field may end with one
+  private static final String DATE = "^\\d{4}-\\d{2}-\\d{2}\\z";
+  /** The contract's date pattern; a CSV source may declare another ({@code salescomp.csv.date-format}). */
+  static final String STANDARD_DATE = "yyyy-MM-dd";
+  private static final String INTEGER = "^[+-]?\\d{1,9}\\z";
+  private static final String BOOLEAN = "(?i)^(true|false)\\z";
   private static final int SHOWN_CHARACTERS = 80;
 
   private ValueParser() {}
 
   /** {@code raw} as the contract's type; null where it does not convert. */
   static Column typed(Column raw, DataType stored, DataType contract) {
+    return typed(raw, stored, contract, STANDARD_DATE);
+  }
+
+  /** As {@link #typed(Column, DataType, DataType)}, dates in text written with {@code dateFormat}. */
+  static Column typed(Column raw, DataType stored, DataType contract, String dateFormat) {
     if (stored.sameType(contract)) {
       return raw;
     }
@@ -60,7 +69,7 @@ final class ValueParser {
     }
     if (stored instanceof StringType) {
       // text stays as given; numbers, dates and booleans may be padded
-      return contract instanceof StringType ? raw : fromText(trim(raw), contract);
+      return contract instanceof StringType ? raw : fromText(trim(raw), contract, dateFormat);
     }
     if (contract instanceof StringType) {
       return raw.cast(contract);
@@ -80,17 +89,27 @@ final class ValueParser {
 
   /** A message naming the column and the value when a non-null {@code raw} does not convert; else null. */
   static Column problem(String column, Column raw, Column typed, DataType stored, DataType contract) {
+    return problem(column, raw, typed, stored, contract, STANDARD_DATE);
+  }
+
+  static Column problem(String column, Column raw, Column typed, DataType stored, DataType contract,
+      String dateFormat) {
     if (stored.sameType(contract) || stored instanceof NullType) {
       return lit(null).cast(DataTypes.StringType);
     }
     Column fails = raw.isNotNull().and(typed.isNull().or(lost(raw, typed, stored)));
     return when(fails, concat(lit(column + ": '"), substring(raw.cast(DataTypes.StringType), 1, SHOWN_CHARACTERS),
-        lit("' is not " + expected(contract))));
+        lit("' is not " + expected(contract, dateFormat))));
   }
 
-  private static Column fromText(Column text, DataType contract) {
+  private static Column fromText(Column text, DataType contract, String dateFormat) {
+    if (contract instanceof DateType && dateFormat.equals(STANDARD_DATE)) {
+      return when(text.rlike(DATE), to_date(try_to_timestamp(text, lit(STANDARD_DATE))));
+    }
     if (contract instanceof DateType) {
-      return when(text.rlike(DATE), to_date(try_to_timestamp(text, lit("yyyy-MM-dd"))));
+      // exact: the date written back with the pattern gives the text again (no lenient day 31 of June)
+      Column date = to_date(try_to_timestamp(text, lit(dateFormat)));
+      return when(date_format(date, dateFormat).equalTo(text), date);
     }
     if (contract instanceof DecimalType d) {
       return when(text.rlike(decimalPattern(d)), text.cast(contract));
@@ -122,12 +141,16 @@ final class ValueParser {
   static String decimalPattern(DecimalType type) {
     int integerDigits = Math.max(1, type.precision() - type.scale());
     String fraction = type.scale() == 0 ? "(\\.0+)?" : "(\\.\\d{1," + type.scale() + "}0*)?";
-    return "^[+-]?\\d{1," + integerDigits + "}" + fraction + "$";
+    return "^[+-]?\\d{1," + integerDigits + "}" + fraction + "\\z";
   }
 
   static String expected(DataType contract) {
+    return expected(contract, STANDARD_DATE);
+  }
+
+  static String expected(DataType contract, String dateFormat) {
     if (contract instanceof DateType) {
-      return "a date yyyy-MM-dd";
+      return "a date " + dateFormat;
     }
     if (contract instanceof DecimalType d) {
       return "a " + d.simpleString() + " (plain digits, at most " + d.scale() + " decimals)";

@@ -6,7 +6,7 @@
  * <h2>Using it (the nightly job)</h2>
  * <pre>{@code
  * SourceData raw = ...;                         // SourceReader.readRaw per source: SchemaError (exit 3) here
- * GateResult gate = InputGate.check(raw, scope.logicalDate(), settings.reportingCurrency());
+ * GateResult gate = InputGate.check(raw, scope.logicalDate(), settings.reportingCurrency(), lateRows);
  * List<SourceTally> counts = gate.tally();             // one Spark job; run_log's source_counts
  * gate.requireWithinThreshold(settings.quality());     // DataQualityException (exit 3), before any write
  * SourceData inputs = gate.accepted();                 // what the models compute from
@@ -45,6 +45,12 @@
  *       the close date, an adjustment's rep one in its month; targets, training, surveys, complaints and
  *       customer owners only a roster row at all. A mentor or manager is not checked: the engine pays a
  *       mentor only with a roster row in the month.
+ *   <li><b>Late for a closed period</b> ({@link LateRows}): a deal, credit or adjustment dated in a closed
+ *       month older than the restate window is LATE_FOR_CLOSED_PERIOD when that month did not pay it (no
+ *       commission line for the deal and rep, no line for the adjustment): it arrived after the month went to
+ *       payroll. Known rows of those months stay accepted (history: first deals, the clawback window).
+ *       Within the window a late row is accepted and paid as a correction. A late credit of a paid deal
+ *       then fails its deal as CREDITS_NOT_100, as any quarantined credit does.
  *   <li><b>Personal data</b> (customers.name, reps.name) never reaches {@link Quarantine}'s row.
  * </ul>
  *

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.salescomp.common.LocaleFormat;
+import org.salescomp.common.Messages;
 import org.salescomp.engine.PayMix;
 
 /**
@@ -25,21 +27,25 @@ final class ComparisonReport {
   private static final int ROW = 26;
   private ComparisonReport() {}
 
-  static String render(ReportData data) {
+  /** The report in the language of {@code m}; money columns name the reporting currency of {@code f}. */
+  static String render(ReportData data, Messages m, LocaleFormat f) {
     StringBuilder html = new StringBuilder();
-    html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Plan simulation ")
-        .append(esc(data.simulationId())).append("</title>\n<style>").append(STYLE).append("</style></head>\n<body>\n");
-    html.append("<h1>Plan simulation</h1>\n<p class=\"meta\">").append(esc(data.simulationId())).append(" &middot; months ")
-        .append(data.scope().from()).append(" to ").append(data.scope().to()).append(" &middot; each scenario compared with <b>")
-        .append(esc(data.comparedWith())).append("</b></p>\n");
+    html.append("<!DOCTYPE html>\n<html lang=\"").append(m.locale().tag()).append("\"><head><meta charset=\"utf-8\">\n<title>")
+        .append(esc(m.text("report.title", "id", data.simulationId()))).append("</title>\n<style>").append(STYLE)
+        .append("</style></head>\n<body>\n");
+    html.append("<h1>").append(esc(m.text("report.heading"))).append("</h1>\n<p class=\"meta\">")
+        .append(esc(m.text("report.meta", "id", data.simulationId(),
+            "from", f.month(java.time.YearMonth.from(data.scope().from())),
+            "to", f.month(java.time.YearMonth.from(data.scope().to())), "baseline", data.comparedWith())))
+        .append("</p>\n");
     html.append(legend(data));
-    html.append("<h2>Cost by month</h2>\n").append(costByMonth(data));
-    html.append("<h2>Change per rep</h2>\n<p class=\"note\">Per rep, pay in the scenario minus pay in ")
-        .append(esc(data.comparedWith())).append(" over all months: whiskers 10th to 90th percentile, box 25th"
-            + " to 75th, line the median.</p>\n").append(changeDistribution(data));
-    html.append("<h2>Pay mix</h2>\n").append(payMix(data));
-    html.append("<h2>Summary</h2>\n").append(summaryTable(data));
-    html.append("<h2>By region and role</h2>\n").append(breakdownTable(data));
+    html.append("<h2>").append(esc(m.text("report.cost-by-month"))).append("</h2>\n").append(costByMonth(data, m));
+    html.append("<h2>").append(esc(m.text("report.change-per-rep"))).append("</h2>\n<p class=\"note\">")
+        .append(esc(m.text("report.change-per-rep.note", "baseline", data.comparedWith()))).append("</p>\n")
+        .append(changeDistribution(data, m));
+    html.append("<h2>").append(esc(m.text("report.pay-mix"))).append("</h2>\n").append(payMix(data, m));
+    html.append("<h2>").append(esc(m.text("report.summary"))).append("</h2>\n").append(summaryTable(data, m, f));
+    html.append("<h2>").append(esc(m.text("report.by-region-role"))).append("</h2>\n").append(breakdownTable(data, m, f));
     html.append("<script>").append(SCRIPT).append("</script>\n</body></html>\n");
     return html.toString();
   }
@@ -71,7 +77,7 @@ final class ComparisonReport {
     return out.append("</ul>\n").toString();
   }
 
-  private static String costByMonth(ReportData data) {
+  private static String costByMonth(ReportData data, Messages m) {
     int height = 340;
     int top = 16;
     int bottom = 40;
@@ -85,12 +91,12 @@ final class ComparisonReport {
       }
     }
     if (months.isEmpty()) {
-      return "<p>No months.</p>";
+      return "<p>" + esc(m.text("report.no-months")) + "</p>";
     }
     double pad = Math.max((max - min) * 0.08, Math.abs(max) * 0.01 + 1);
     Svg.Scale y = new Svg.Scale(min - pad, max + pad, height - bottom, top);
     Svg.Scale x = new Svg.Scale(0, Math.max(months.size() - 1, 1), LEFT, WIDTH - RIGHT);
-    StringBuilder svg = open("cost-by-month", height, "Cost by month per scenario");
+    StringBuilder svg = open("cost-by-month", height, m.text("report.cost-by-month.label"));
     for (double t : Svg.ticks(min - pad, max + pad, 6)) {
       svg.append("<line class=\"grid\" x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT)
           .append("\" y1=\"").append(num(y.at(t))).append("\" y2=\"").append(num(y.at(t))).append("\"/>")
@@ -119,7 +125,7 @@ final class ComparisonReport {
     return svg.append("</svg>\n").toString();
   }
 
-  private static String changeDistribution(ReportData data) {
+  private static String changeDistribution(ReportData data, Messages m) {
     List<ReportData.Scenario> rows = withOverall(data);
     int top = 24;
     int height = top + rows.size() * ROW + 30;
@@ -136,7 +142,7 @@ final class ComparisonReport {
     }
     double pad = Math.max((max - min) * 0.05, 1);
     Svg.Scale x = new Svg.Scale(min - pad, max + pad, LEFT, right);
-    StringBuilder svg = open("change-distribution", height, "Distribution of the per-rep change");
+    StringBuilder svg = open("change-distribution", height, m.text("report.change-per-rep.label"));
     for (double t : Svg.ticks(min - pad, max + pad, 6)) {
       svg.append("<line class=\"grid\" y1=\"").append(top - 6).append("\" y2=\"").append(height - 30)
           .append("\" x1=\"").append(num(x.at(t))).append("\" x2=\"").append(num(x.at(t))).append("\"/>")
@@ -146,7 +152,7 @@ final class ComparisonReport {
     svg.append("<line class=\"zero\" y1=\"").append(top - 6).append("\" y2=\"").append(height - 30)
         .append("\" x1=\"").append(num(x.at(0))).append("\" x2=\"").append(num(x.at(0))).append("\"/>");
     svg.append("<text class=\"tick\" x=\"").append(right + 10).append("\" y=\"").append(top - 8)
-        .append("\">better / worse / same</text>");
+        .append("\">").append(esc(m.text("report.better-worse-same"))).append("</text>");
     for (int i = 0; i < rows.size(); i++) {
       ReportData.Scenario s = rows.get(i);
       ReportData.Overall o = s.overall();
@@ -154,8 +160,8 @@ final class ComparisonReport {
       double cy = top + i * ROW + ROW / 2.0;
       String color = color(data, s.name());
       svg.append("<g class=\"mark series\" data-scenario=\"").append(esc(s.name())).append("\"><title>")
-          .append(esc(s.name())).append(": p10 ").append(Svg.signedMoney(p.get(0))).append(", median ")
-          .append(Svg.signedMoney(p.get(2))).append(", p90 ").append(Svg.signedMoney(p.get(4))).append("</title>");
+          .append(esc(m.text("report.percentiles", "scenario", s.name(), "p10", Svg.signedMoney(p.get(0)),
+              "median", Svg.signedMoney(p.get(2)), "p90", Svg.signedMoney(p.get(4))))).append("</title>");
       svg.append("<text class=\"label\" text-anchor=\"end\" x=\"").append(LEFT - 8).append("\" y=\"")
           .append(num(cy + 4)).append("\">").append(esc(s.name())).append("</text>");
       if (p.get(0) != null) {
@@ -175,7 +181,7 @@ final class ComparisonReport {
     return svg.append("</svg>\n").toString();
   }
 
-  private static String payMix(ReportData data) {
+  private static String payMix(ReportData data, Messages m) {
     List<ReportData.Scenario> rows = withOverall(data);
     int top = 10;
     int height = top + rows.size() * ROW + 56;
@@ -185,7 +191,7 @@ final class ComparisonReport {
       max = Math.max(max, mix(s.overall()).values().stream().mapToDouble(Double::doubleValue).sum());
     }
     Svg.Scale x = new Svg.Scale(0, max, LEFT, right);
-    StringBuilder svg = open("pay-mix", height, "Pay mix per scenario");
+    StringBuilder svg = open("pay-mix", height, m.text("report.pay-mix.label"));
     for (int i = 0; i < rows.size(); i++) {
       ReportData.Scenario s = rows.get(i);
       double y = top + i * ROW + 4;
@@ -199,7 +205,7 @@ final class ComparisonReport {
         if (width > 0) {
           svg.append("<rect class=\"mark\" fill=\"").append(Svg.PALETTE[part % Svg.PALETTE.length]).append("\" x=\"")
               .append(num(x.at(at))).append("\" y=\"").append(num(y)).append("\" width=\"").append(num(width))
-              .append("\" height=\"18\"><title>").append(esc(s.name())).append(", ").append(e.getKey()).append(": ")
+              .append("\" height=\"18\"><title>").append(esc(s.name())).append(", ").append(esc(m.text("dashboard.js.paymix." + e.getKey()))).append(": ")
               .append(Svg.money(BigDecimal.valueOf(e.getValue()))).append("</title></rect>");
         }
         at += e.getValue();
@@ -211,11 +217,12 @@ final class ComparisonReport {
     int part = 0;
     double lx = LEFT;
     double ly = top + rows.size() * ROW + 22;
-    for (String name : PayMix.GROUPS.keySet()) {
+    for (String key : PayMix.GROUPS.keySet()) {
+      String name = esc(m.text("dashboard.js.paymix." + key));
       svg.append("<rect x=\"").append(num(lx)).append("\" y=\"").append(num(ly - 10)).append("\" width=\"12\" height=\"12\" fill=\"")
           .append(Svg.PALETTE[part % Svg.PALETTE.length]).append("\"/><text class=\"tick\" x=\"").append(num(lx + 16))
           .append("\" y=\"").append(num(ly)).append("\">").append(name).append("</text>");
-      lx += 18 + name.length() * 7.2;
+      lx += 18 + name.codePoints().mapToDouble(c -> c > 0x2E80 ? 12 : 7.2).sum();
       part++;
     }
     return svg.append("</svg>\n").toString();
@@ -235,10 +242,13 @@ final class ComparisonReport {
     return parts;
   }
 
-  private static String summaryTable(ReportData data) {
-    StringBuilder t = new StringBuilder("<table><thead><tr><th>scenario</th><th>description</th><th>total cost</th>"
-        + "<th>change</th><th>change %</th><th>cost / revenue</th><th>better</th><th>worse</th><th>same</th>"
-        + "<th>median change</th><th>top gainer</th><th>top loser</th></tr></thead><tbody>");
+  private static String summaryTable(ReportData data, Messages m, LocaleFormat f) {
+    StringBuilder t = new StringBuilder("<table><thead><tr>");
+    for (String column : List.of("scenario", "description", "total-cost", "change", "change-share", "cost-revenue",
+        "better", "worse", "same", "median-change", "top-gainer", "top-loser")) {
+      t.append("<th>").append(esc(m.text("report.col." + column, "currency", f.currencyCode()))).append("</th>");
+    }
+    t.append("</tr></thead><tbody>");
     for (ReportData.Scenario s : withOverall(data)) {
       ReportData.Overall o = s.overall();
       t.append("<tr class=\"series\" data-scenario=\"").append(esc(s.name())).append("\"><td>").append(esc(s.name()))
@@ -257,16 +267,19 @@ final class ComparisonReport {
     return changes.isEmpty() ? "" : esc(changes.get(0).repId()) + " " + Svg.signedMoney(changes.get(0).change());
   }
 
-  private static String breakdownTable(ReportData data) {
-    StringBuilder t = new StringBuilder("<details><summary>change by region and role, all months</summary><table>"
-        + "<thead><tr><th>scenario</th><th>by</th><th>value</th><th>reps</th><th>total cost</th><th>change</th></tr>"
-        + "</thead><tbody>");
+  private static String breakdownTable(ReportData data, Messages m, LocaleFormat f) {
+    StringBuilder t = new StringBuilder("<details><summary>").append(esc(m.text("report.by-region-role.summary")))
+        .append("</summary><table><thead><tr>");
+    for (String column : List.of("scenario", "by", "value", "reps", "total-cost", "change")) {
+      t.append("<th>").append(esc(m.text("report.col." + column, "currency", f.currencyCode()))).append("</th>");
+    }
+    t.append("</tr></thead><tbody>");
     for (ReportData.Scenario s : data.scenarios()) {
       for (ReportData.Breakdown b : s.breakdowns()) {
         if (b.groupBy().equals(ScenarioSummary.TEAM)) {
           continue;
         }
-        t.append("<tr><td>").append(esc(s.name())).append("</td><td>").append(esc(b.groupBy())).append("</td><td>")
+        t.append("<tr><td>").append(esc(s.name())).append("</td><td>").append(esc(m.text("report.by." + b.groupBy()))).append("</td><td>")
             .append(esc(b.groupValue())).append("</td><td class=\"n\">").append(b.reps()).append("</td><td class=\"n\">")
             .append(Svg.money(b.totalCost())).append("</td><td class=\"n\">").append(Svg.signedMoney(b.change()))
             .append("</td></tr>");

@@ -112,7 +112,7 @@ public final class SimulationJob {
         .where(col(ScenarioSummary.GROUP_BY).equalTo(lit(ScenarioSummary.ALL))
             .or(col(ScenarioSummary.PERIOD_TYPE).equalTo(lit(ScenarioSummary.OVERALL))))
         .collectAsList(), descriptions(request.scenarios()));
-    String report = writeReport(spark, publisher.pathOf(REPORTS) + "/" + id + ".html", ComparisonReport.render(data));
+    String report = writeReport(spark, publisher.pathOf(REPORTS) + "/" + id + ".html", ComparisonReport.render(data, settings.messages(), settings.localeFormat()));
 
     publisher.upsert("simulation_log", spark.createDataFrame(List.of(SimulationLog.row(new SimulationLog.Entry(id,
         scope, request.comparedWith(), started, Instant.now(), AppVersion.get(), settings.configHash(),

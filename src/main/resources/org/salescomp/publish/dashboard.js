@@ -9,7 +9,7 @@
   var charts = [];
   var COLORS = ['#2f6fb5', '#e07b39', '#3a9d5d', '#c43c5c', '#8e6bbf', '#7a8793', '#d4a72c'];
 
-  // texts of the page's language (DashboardPage); a missing one shows as ??key?? instead of passing unseen
+  // texts of the page's language (DashboardPage); a missing one shows as its key between double question marks
   function t(key) { return Object.prototype.hasOwnProperty.call(data.texts, key) ? data.texts[key] : '??' + key + '??'; }
   function num(v) { return v === null || v === undefined ? null : Number(v); }
   // chart axes and tooltips only: every figure shown as text on the page is formatted exactly in Java

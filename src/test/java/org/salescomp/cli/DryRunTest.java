@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --dry-run} of every command a scheduler calls: checked, reported, and no Spark session asked for. */
+@Tag("fast")
 class DryRunTest {
   private final NoSpark noSpark = new NoSpark();
 

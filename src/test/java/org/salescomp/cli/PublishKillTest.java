@@ -13,6 +13,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,7 @@ import org.salescomp.testing.SharedSpark;
  * on disk mix both runs; rerunning the command completes it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("slow")
 class PublishKillTest {
   private static final SessionFactory SHARED = settings -> SharedSpark.session();
   private static final String RUN_ID = "manual__2025-01_2025-03_2025-03-31";

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * provides (Scala, ANTLR: a second copy of another version shadows or fights Spark's), and no root logging
  * configuration that would override the cluster's. Runs after {@code package} (failsafe).
  */
+@Tag("slow")
 class ShadedJarContentsTest {
   @Test
   void theJarHoldsNoScalaAntlrOrRootLoggingConfig() throws IOException {

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.apache.spark.SparkConf;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Which settings the session sets over what spark-submit and spark-defaults.conf gave the driver. */
+@Tag("fast")
 class SparkSessionsTest {
   @Test
   void withoutSparkSubmitSalescompSetsItsSettings() {

@@ -79,7 +79,7 @@ class NightlyJobEndToEndTest {
     assertThat(count("""
         select count(*) from payouts where total != base_salary + commission + clawback + cx_adjustment
           + cap_adjustment + guarantee_topup + bonus + awards + mentor_bonus + adjustments + spiff + override
-          + draw_topup + draw_recovery + negative_carry
+          + draw_topup + draw_recovery + negative_carry + prior_period_adjustments
         """)).isZero();
   }
 

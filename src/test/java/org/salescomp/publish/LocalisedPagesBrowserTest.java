@@ -25,10 +25,12 @@ import org.salescomp.testing.HeadlessChromium;
  * languages, and the Chinese pages showing Chinese text (fonts from .ci/setup-chromium.sh). The pages
  * and their screenshots stay in target/publish-tests/artifacts/locales.
  */
-@Tag("fast")
+@Tag("slow")
 class LocalisedPagesBrowserTest {
   private static final Path OUT = PublishedDemo.ARTIFACTS.resolve("locales");
   private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+  /** What a key without a message renders as (the inlined chart library has its own "??" operators). */
+  private static final Pattern MISSING = Pattern.compile("\\?\\?[A-Za-z][A-Za-z0-9._-]*\\?\\?");
 
   @BeforeAll
   static void chromium() {
@@ -60,13 +62,13 @@ class LocalisedPagesBrowserTest {
       Files.createDirectories(dir);
       Files.writeString(dashboard, DashboardPage.render(data, messages, format), StandardCharsets.UTF_8);
       dashboards.put(locale, open(dashboard, dir));
-      assertThat(Files.readString(files.get(1))).as("statement CSV in " + locale.tag()).doesNotContain("??");
+      assertThat(Files.readString(files.get(1))).as("statement CSV in " + locale.tag()).doesNotContainPattern(MISSING);
     }
 
     for (UiLocale locale : UiLocale.values()) {
       for (Page page : List.of(statements.get(locale), dashboards.get(locale))) {
         assertThat(page.console).as("console of " + page.file).isEmpty();
-        assertThat(page.dom).as("missing translations in " + page.file).doesNotContain("??");
+        assertThat(page.dom).as("missing translations in " + page.file).doesNotContainPattern(MISSING);
         assertThat(page.dom).as(page.file.toString()).contains("<html lang=\"" + locale.tag() + "\"");
         assertThat(page.screenshot).exists();
         assertThat(Files.size(page.screenshot)).isGreaterThan(20_000);
@@ -92,7 +94,9 @@ class LocalisedPagesBrowserTest {
       assertThat(HAN.matcher(explanation).find()).as("Chinese in \"" + explanation + "\"").isTrue();
     }
     assertThat(HAN.matcher(enStatement.dom).find()).as("no Chinese in the English statement").isFalse();
-    assertThat(HAN.matcher(dashboards.get(UiLocale.EN).dom).find()).as("no Chinese in the English dashboard").isFalse();
+    // the inlined chart library carries its own Chinese strings: only what the page shows counts
+    assertThat(HAN.matcher(shownText(dashboards.get(UiLocale.EN).dom)).find()).as("no Chinese in the English dashboard")
+        .isFalse();
   }
 
   private record Page(Path file, String dom, List<String> console, Path screenshot) {}
@@ -118,6 +122,11 @@ class LocalisedPagesBrowserTest {
     Matcher m = Pattern.compile("id=\"" + id + "\"[^>]*>([^<]*)<").matcher(dom);
     assertThat(m.find()).as("text of " + id).isTrue();
     return m.group(1);
+  }
+
+  /** The page without its scripts and styles. */
+  private static String shownText(String dom) {
+    return dom.replaceAll("(?s)<script.*?</script>", "").replaceAll("(?s)<style.*?</style>", "");
   }
 
   private static String digits(String text) {

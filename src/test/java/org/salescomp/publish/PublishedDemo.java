@@ -25,17 +25,17 @@ import org.salescomp.testing.SharedSpark;
  * it once per test JVM. Everything lives under {@code target/publish-tests}, with the tests' artifacts
  * (dashboard, screenshot, executed notebook).
  */
-final class PublishedDemo {
+public final class PublishedDemo {
   static final YearMonth FIRST = YearMonth.of(2025, 1);
   static final YearMonth LAST = YearMonth.of(2025, 4);
   /** A quarter's last month: the dashboard and statement tests look at it. */
-  static final YearMonth QUARTER_END = YearMonth.of(2025, 3);
-  static final Path DIR = Path.of("target", "publish-tests").toAbsolutePath();
+  public static final YearMonth QUARTER_END = YearMonth.of(2025, 3);
+  public static final Path DIR = Path.of("target", "publish-tests").toAbsolutePath();
   static final Path ARTIFACTS = DIR.resolve("artifacts");
 
   private static PublishedDemo instance;
 
-  final Settings settings;
+  public final Settings settings;
   /** A session of the tests' own with the published tables as views, for expected values in SQL. */
   private final SparkSession views;
   /** The overlays that point a command at this lakehouse: pass each with --conf. */
@@ -53,7 +53,7 @@ final class PublishedDemo {
     return views.sql(query);
   }
 
-  static synchronized PublishedDemo get() {
+  public static synchronized PublishedDemo get() {
     if (instance == null) {
       instance = build(SharedSpark.session());
     }
@@ -89,7 +89,7 @@ final class PublishedDemo {
   }
 
   /** {@code --conf a --conf b ...} for a command line. */
-  List<String> confArgs() {
+  public List<String> confArgs() {
     return confFiles.stream().flatMap(f -> Stream.of("--conf", f.toString())).toList();
   }
 }

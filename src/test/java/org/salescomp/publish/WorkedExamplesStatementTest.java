@@ -100,7 +100,7 @@ class WorkedExamplesStatementTest {
     String csv = StatementCsv.render(workedExamples(), Messages.of(UiLocale.ZH_CN),
         LocaleFormat.of(UiLocale.ZH_CN, "CNY"));
     assertThat(csv.lines().findFirst().orElseThrow())
-        .isEqualTo("销售代表,月份,部分,名称,订单,计入业绩（CNY）,档位,费率,系数,金额（CNY）,数值,方案,说明");
+        .isEqualTo("销售代表,月份,部分,名称,订单,计入业绩（CNY）,档位,费率,系数,金额（CNY）,数值,方案,说明,更正对象");
     // values stay exact and machine-readable: the total row holds the sum and payouts.total
     assertThat(csv).contains("r1,2026-03-01,total,total,,,,,,14974.77,14974.77,,");
   }

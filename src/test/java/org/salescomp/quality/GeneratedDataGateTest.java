@@ -83,10 +83,12 @@ class GeneratedDataGateTest {
     assertThat(quarantined(dirty)).isEqualTo(manifest(dir.resolve("dirty")));
   }
 
+  /** Lateness depends on the months a lakehouse closed, not on the data: LedgerEndToEndTest covers it. */
   @Test
   void theManifestHoldsEveryReasonCode() throws IOException {
     assertThat(manifest(dir.resolve("dirty")).stream().map(line -> line.substring(line.lastIndexOf(',') + 1)).distinct())
-        .containsExactlyInAnyOrder(Arrays.stream(ReasonCode.values()).map(Enum::name).toArray(String[]::new));
+        .containsExactlyInAnyOrder(Arrays.stream(ReasonCode.values()).filter(c -> c != ReasonCode.LATE_FOR_CLOSED_PERIOD)
+            .map(Enum::name).toArray(String[]::new));
   }
 
   /** The CSV output holds the same rows as the Parquet output of the same options (see CsvOutputTest). */
@@ -129,7 +131,7 @@ class GeneratedDataGateTest {
     assertThat(quarantined(dirtyParquet)).isEqualTo(manifest);
     assertThat(manifest).noneMatch(line -> line.endsWith(",UNPARSEABLE"));
     assertThat(manifest.stream().map(line -> line.substring(line.lastIndexOf(',') + 1)).distinct()).hasSize(
-        ReasonCode.values().length - 1);
+        ReasonCode.values().length - 2);
   }
 
   /** The options of the shared sample, for an injection into a copy of it. */
