@@ -26,6 +26,7 @@ PUBLISHED_TABLES = [
     "special_awards",
     "coaching_flags",
     "quarantine",
+    "period_close",
     "run_log",
 ]
 SIMULATION_TABLES = ["scenario_payouts", "scenario_summary", "simulation_log"]
