@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -79,7 +80,7 @@ final class PublishedTables {
     rows.put(Quarantine.TABLE, new Rows(quarantine, scope));
     List<PublishedTable> undeclared = new ArrayList<>(PublishedCatalog.TABLES);
     undeclared.removeAll(rows.keySet());
-    if (!undeclared.equals(List.of(RunLog.TABLE, PeriodClose.TABLE))) {
+    if (!Set.copyOf(undeclared).equals(Set.of(RunLog.TABLE, PeriodClose.TABLE))) {
       throw new IllegalStateException("published tables without rows: " + undeclared);
     }
     rows.replaceAll((table, computed) -> table.frozenByClose() ? new Rows(computed.rows(), payScope) : computed);
