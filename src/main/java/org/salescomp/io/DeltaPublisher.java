@@ -3,6 +3,7 @@ package org.salescomp.io;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import io.delta.tables.DeltaMergeBuilder;
 import io.delta.tables.DeltaTable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -140,23 +141,7 @@ public final class DeltaPublisher {
 
   /** Inserts or replaces the rows of {@code rows} whose key columns match (a small log table). */
   public void upsert(String table, Dataset<Row> rows, String... keyColumns) {
-    String path = pathOf(table);
-    String matches = String.join(" AND ", Arrays.stream(keyColumns).map(k -> "t." + k + " = s." + k).toList());
-    if (!DeltaTable.isDeltaTable(spark, path)) {
-      rows.write().format("delta").option("userMetadata", runId).save(path);
-      return;
-    }
-    spark.conf().set("spark.databricks.delta.commitInfo.userMetadata", runId);
-    try {
-      DeltaTable.forPath(spark, path).as("t")
-          .merge(rows.as("s"), matches)
-          .withSchemaEvolution() // a newer release may add columns to a small log table
-          .whenMatched().updateAll()
-          .whenNotMatched().insertAll()
-          .execute();
-    } finally {
-      spark.conf().unset("spark.databricks.delta.commitInfo.userMetadata");
-    }
+    merge(table, rows, true, keyColumns);
   }
 
   /**
@@ -164,17 +149,26 @@ public final class DeltaPublisher {
    * already there never change (a ledger such as period_close).
    */
   public void insertNew(String table, Dataset<Row> rows, String keyColumn) {
+    merge(table, rows, false, keyColumn);
+  }
+
+  /** One MERGE commit on the key columns (the first write creates the table); matched rows are replaced or kept. */
+  private void merge(String table, Dataset<Row> rows, boolean replaceMatched, String... keyColumns) {
     String path = pathOf(table);
     if (!DeltaTable.isDeltaTable(spark, path)) {
       rows.write().format("delta").option("userMetadata", runId).save(path);
       return;
     }
+    String matches = String.join(" AND ", Arrays.stream(keyColumns).map(k -> "t." + k + " = s." + k).toList());
     spark.conf().set("spark.databricks.delta.commitInfo.userMetadata", runId);
     try {
-      DeltaTable.forPath(spark, path).as("t")
-          .merge(rows.as("s"), "t." + keyColumn + " = s." + keyColumn)
-          .whenNotMatched().insertAll()
-          .execute();
+      // a newer release may add columns to a small log table
+      DeltaMergeBuilder merge = DeltaTable.forPath(spark, path).as("t").merge(rows.as("s"), matches)
+          .withSchemaEvolution();
+      if (replaceMatched) {
+        merge = merge.whenMatched().updateAll();
+      }
+      merge.whenNotMatched().insertAll().execute();
     } finally {
       spark.conf().unset("spark.databricks.delta.commitInfo.userMetadata");
     }
