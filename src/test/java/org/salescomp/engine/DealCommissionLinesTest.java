@@ -223,6 +223,6 @@ class DealCommissionLinesTest {
     DataFrameAssert.assertSameRows(Frames.of("deal_id string, amount decimal(18,2), explanation string",
             row("D1", "0.00", "below gate")),
         DealCommissionLines.build(deals, RepMonthPlans.build(repMonth(1), TestPlans.planTable(v)), quota("100000.00"))
-            .select("deal_id", "amount", "explanation"));
+            .select("deal_id", "amount", "explanation_key", "explanation_args"));
   }
 }

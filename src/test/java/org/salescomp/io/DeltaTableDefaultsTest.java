@@ -8,6 +8,7 @@ import java.util.Map;
 import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salescomp.testing.SharedSpark;
@@ -16,6 +17,7 @@ import org.salescomp.testing.SharedSpark;
  * A table created by a session with the defaults carries the change data feed and the rerun window's
  * retention, and the publisher's replace and merge work on it.
  */
+@Tag("slow")
 class DeltaTableDefaultsTest {
   @TempDir Path dir;
 
