@@ -33,6 +33,7 @@ import org.salescomp.generate.OutputFormat;
 import org.salescomp.io.LakehousePaths;
 import org.salescomp.io.SourceTable;
 import org.salescomp.testing.SharedSpark;
+import org.salescomp.testing.SortedRows;
 
 /**
  * Runs as a scheduler makes them, on generated data (scale 0.01, January and February 2025) kept as
@@ -170,6 +171,6 @@ class ReproducibleRunsEndToEndTest {
   }
 
   private static List<Row> sorted(Dataset<Row> rows) {
-    return rows.orderBy(Arrays.stream(rows.columns()).map(functions::col).toArray(Column[]::new)).collectAsList();
+    return SortedRows.of(rows);
   }
 }

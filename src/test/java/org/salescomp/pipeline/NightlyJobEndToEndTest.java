@@ -25,6 +25,7 @@ import org.salescomp.generate.GeneratorOptions;
 import org.salescomp.generate.OutputFormat;
 import org.salescomp.publish.PublishedLakehouse;
 import org.salescomp.testing.SharedSpark;
+import org.salescomp.testing.SortedRows;
 
 /**
  * The nightly job end to end on generated data (6 months, scale 0.05): invariants of the published
@@ -294,8 +295,6 @@ class NightlyJobEndToEndTest {
   }
 
   private static List<Row> sorted(String table) {
-    Dataset<Row> rows = spark.table(table);
-    return rows.orderBy(java.util.Arrays.stream(rows.columns()).map(org.apache.spark.sql.functions::col)
-        .toArray(org.apache.spark.sql.Column[]::new)).collectAsList();
+    return SortedRows.of(spark.table(table));
   }
 }
