@@ -19,7 +19,7 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.SparkSession;
 import org.salescomp.config.Settings;
 import org.salescomp.io.DeltaPublisher;
@@ -88,7 +88,9 @@ public final class CloseJob {
     }
     BigDecimal total = paid.getDecimal(paid.fieldIndex(PeriodClose.PAYOUT_TOTAL));
     long lines = paid.getLong(paid.fieldIndex(PeriodClose.LINE_COUNT));
-    return RowFactory.create(Date.valueOf(m.atDay(1)), closedAt, run, total, lines, closeId);
+    // with its schema, so that callers read the row's fields by name
+    return new GenericRowWithSchema(new Object[] {Date.valueOf(m.atDay(1)), closedAt, run, total, lines, closeId},
+        PeriodClose.SCHEMA);
   }
 
   private static YearMonth firstPaidMonth(Dataset<Row> payouts, YearMonth month) {
