@@ -39,8 +39,9 @@ public final class PublishedComparison {
       String otherPath = LakehousePaths.table(otherRoot, table);
       Dataset<Row> other = DeltaVersions.latestOrNone(spark, otherPath) < 0
           ? published.limit(0) : rowsOf(spark, otherPath, runId).select(published.columns()[0], restOf(published));
-      diffs.add(new TableDiff(table, published.exceptAll(other).count(), other.exceptAll(published).count(),
-          published.count()));
+      Dataset<Row> a = comparable(published);
+      Dataset<Row> b = comparable(other);
+      diffs.add(new TableDiff(table, a.exceptAll(b).count(), b.exceptAll(a).count(), published.count()));
     }
     return diffs;
   }
@@ -54,5 +55,16 @@ public final class PublishedComparison {
     String[] rest = new String[columns.length - 1];
     System.arraycopy(columns, 1, rest, 0, rest.length);
     return rest;
+  }
+
+  /** Set operations cannot compare maps (explanation_args): a map column is compared as its JSON text. */
+  private static Dataset<Row> comparable(Dataset<Row> rows) {
+    Dataset<Row> out = rows;
+    for (org.apache.spark.sql.types.StructField f : rows.schema().fields()) {
+      if (f.dataType() instanceof org.apache.spark.sql.types.MapType) {
+        out = out.withColumn(f.name(), org.apache.spark.sql.functions.to_json(org.apache.spark.sql.functions.col(f.name())));
+      }
+    }
+    return out;
   }
 }

@@ -117,7 +117,10 @@ class PublishKillTest {
     CliRun statement = CliRun.of(SHARED, "statement", "--rep", topRep, "--month", "2025-03", "--out",
         dir.resolve("statements").toString(), "--conf", "conf/local.conf", "--conf", lakehouseConf);
     assertThat(statement.exitCode()).as(statement.err()).isZero();
-    assertThat(statement.out()).contains("total " + topRepTotal + " (equals payouts.total)");
+    // the console shows the total as money in the configured language: $17,035.74 for 17035.74
+    String shown = new java.text.DecimalFormat("#,##0.00", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.US))
+        .format(new java.math.BigDecimal(topRepTotal));
+    assertThat(statement.out()).contains(shown + " (equals payouts.total)");
   }
 
   /** Runs the command on the second data set in its own JVM, kills it once it paused after commit n. */
