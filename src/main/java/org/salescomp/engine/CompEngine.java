@@ -69,6 +69,11 @@ public final class CompEngine {
 
     /** @return the correction lines, or null for none */
     Dataset<Row> from(Dataset<Row> stepLines);
+
+    /** The balances the closed months left, which the balance step opens the first open month with. */
+    default BalanceLines.Opening balancesAfterClose() {
+      return BalanceLines.Opening.NONE;
+    }
   }
 
   private CompEngine() {}
@@ -143,7 +148,8 @@ public final class CompEngine {
     if (posted != null) {
       variable = variable.unionByName(stages.stage("prior_period_adjustments", posted));
     }
-    BalanceLines.Result balance = BalanceLines.build(variable, in.payMonthPlans(), in.terminations());
+    BalanceLines.Result balance = BalanceLines.build(variable, in.payMonthPlans(), in.terminations(),
+        corrections.balancesAfterClose());
     Dataset<Row> all = variable.unionByName(PayLines.withoutCorrectedPeriod(balance.lines()));
     // a simulation's lines feed only the payouts: no stage of their own
     Dataset<Row> kept = detail == Detail.LINES ? stages.stage("pay_lines", all) : all;
