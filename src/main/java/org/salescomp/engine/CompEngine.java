@@ -17,6 +17,9 @@ public final class CompEngine {
    * What the engine reads, all already accepted and staged. {@code idleMonthPlans}: months after a rep's
    * last active month ({@link org.salescomp.intermediate.RepMonths#afterLastActive}) with their plans,
    * where clawbacks and adjustments still land. {@code terminations}: rep_id, termination_date, one row per rep.
+   * {@code quotas}: the monthly quotas ({@link org.salescomp.intermediate.RepQuotas#monthly}); {@code periodQuotas}:
+   * those of quarters and years ({@link org.salescomp.intermediate.PeriodQuotas#reps}), for plans whose
+   * attainment period is longer than a month.
    */
   public record Inputs(
       Dataset<Row> creditedDeals,
@@ -26,6 +29,7 @@ public final class CompEngine {
       Dataset<Row> idleMonthPlans,
       Dataset<Row> planTable,
       Dataset<Row> quotas,
+      Dataset<Row> periodQuotas,
       Dataset<Row> retention,
       Dataset<Row> adjustments,
       Dataset<Row> teams,
@@ -95,21 +99,48 @@ public final class CompEngine {
   private record Commission(Dataset<Row> lines, Dataset<Row> clawable) {}
 
   private static Commission everyLine(Inputs in, Stages stages) {
-    Dataset<Row> lines = stages.stage("commission_lines", DealCommissionLines.priced(
-        DealCommissionLines.positioned(in.creditedDeals(), in.quotas()), in.repMonthPlans(), in.quotas()));
-    return new Commission(lines, lines);
+    boolean trueUps = CommissionTrueUpLines.anyIn(in.planTable());
+    Dataset<Row> positioned = positioned(in);
+    if (trueUps) {
+      // read twice, by the deal lines and by the true-ups: kept once
+      positioned = stages.stage("positioned_deals", positioned);
+    }
+    Dataset<Row> lines = stages.stage("commission_lines", DealCommissionLines.priced(positioned, in.repMonthPlans(),
+        in.quotas(), in.periodQuotas()));
+    return new Commission(withTrueUps(in, lines, positioned, trueUps, stages), lines);
   }
 
   private static Commission monthTotals(Inputs in, Dataset<Row> events, Stages stages) {
-    Dataset<Row> positioned = stages.stage("positioned_deals",
-        DealCommissionLines.positioned(in.creditedDeals(), in.quotas()));
-    Dataset<Row> totals = stages.stage("commission_totals",
-        DealCommissionLines.monthTotals(positioned, in.repMonthPlans(), in.planTable(), in.quotas()));
+    Dataset<Row> positioned = stages.stage("positioned_deals", positioned(in));
+    Dataset<Row> totals = stages.stage("commission_totals", DealCommissionLines.monthTotals(positioned,
+        in.repMonthPlans(), in.planTable(), in.quotas(), in.periodQuotas()));
     Dataset<Row> clawableDeals = positioned.join(ClawbackLines.candidateDeals(events, in.payMonthPlans()),
         PayLines.DEAL_ID, "left_semi");
-    Dataset<Row> clawable = stages.stage("clawable_lines",
-        DealCommissionLines.amountLines(clawableDeals, in.repMonthPlans(), in.planTable(), in.quotas()));
-    return new Commission(totals, clawable);
+    Dataset<Row> clawable = stages.stage("clawable_lines", DealCommissionLines.amountLines(clawableDeals,
+        in.repMonthPlans(), in.planTable(), in.quotas(), in.periodQuotas()));
+    return new Commission(withTrueUps(in, totals, positioned, CommissionTrueUpLines.anyIn(in.planTable()), stages),
+        clawable);
+  }
+
+  /** The credited deals placed in their month, and in the quarters and years some plan measures attainment over. */
+  private static Dataset<Row> positioned(Inputs in) {
+    return DealCommissionLines.positioned(in.creditedDeals(), in.quotas(),
+        AttainmentPeriods.longerPeriods(in.planTable()));
+  }
+
+  /**
+   * The month's commission lines with the period's {@code commission_true_up} lines: those count in the
+   * month's commission total C like the deal lines (cx modifier, cap, guarantee, mentor bonus read C).
+   */
+  private static Dataset<Row> withTrueUps(Inputs in, Dataset<Row> commission, Dataset<Row> positioned,
+      boolean trueUps, Stages stages) {
+    if (!trueUps) {
+      return commission;
+    }
+    Dataset<Row> repriced = DealCommissionLines.repricedPeriods(positioned, in.repMonthPlans(), in.planTable(),
+        in.quotas(), in.periodQuotas());
+    return commission.unionByName(stages.stage("commission_true_ups",
+        CommissionTrueUpLines.build(repriced, in.payMonthPlans())));
   }
 
   private static Result payFrom(Inputs in, Commission commission, Dataset<Row> events, Stages stages,
