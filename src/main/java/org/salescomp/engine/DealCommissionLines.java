@@ -47,6 +47,10 @@ import org.salescomp.intermediate.RepQuotas;
  *   <li>no quota (missing or zero): amount 0, {@code held: no revenue quota};
  *   <li>final attainment below the gate: amount 0, {@code below gate} (at the gate passes).
  * </ul>
+ * A plan whose {@code attainment-period} is a quarter or a year reads all of this over the period to date
+ * ({@link AttainmentPeriods}): Q is the period's quota, the deals are ordered across the period, and the
+ * attainment is the period's revenue to the month's end; retroactive tiers are trued up at the period's end
+ * ({@link #repricedPeriods}, {@link CommissionTrueUpLines}).
  * Tiers are arrays on the plan row; the bands are multiplied out once per rep-month and plan and
  * evaluated on each deal row as one expression per tier: no explode and regroup.
  */
@@ -65,7 +69,7 @@ public final class DealCommissionLines {
   static final String FINAL_TIER = "final_tier";
   static final String FINAL_RATE = "final_rate";
   static final String PERIOD_CREDITED = "period_credited";
-  /** The quota tiers and the gate use: the month's quota, ramped in a new hire's first months. */
+  /** The quota tiers and the gate use: the quota of the plan's period, ramped in a new hire's first months. */
   static final String PLAN_QUOTA = "plan_quota";
   /** Tiers as money for the rep-month's quota: idx, low = from x Q, high = to x Q (null for the last), rate. */
   static final String BANDS = "bands";
