@@ -1,5 +1,6 @@
 package org.salescomp.engine;
 
+import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -64,10 +65,8 @@ final class AttainmentPeriods {
 
   /** The first day of the period's last month. */
   static Column lastMonth(Column period, Column periodStart) {
-    return when(period.equalTo(lit(AttainmentPeriod.YEAR.configName())), org.apache.spark.sql.functions.add_months(
-        periodStart, 11))
-        .when(period.equalTo(lit(AttainmentPeriod.QUARTER.configName())),
-            org.apache.spark.sql.functions.add_months(periodStart, 2))
+    return when(period.equalTo(lit(AttainmentPeriod.YEAR.configName())), add_months(periodStart, 11))
+        .when(period.equalTo(lit(AttainmentPeriod.QUARTER.configName())), add_months(periodStart, 2))
         .otherwise(periodStart);
   }
 

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.when;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.salescomp.common.Money;
 import org.salescomp.domain.AttainmentPeriod;
 import org.salescomp.domain.TierMode;
 
@@ -52,7 +53,7 @@ public final class CommissionTrueUpLines {
         "period_start", col(DealCommissionLines.PERIOD_START),
         "deals", col(DealCommissionLines.DEALS),
         "credited", col(DealCommissionLines.PERIOD_CREDITED),
-        "attainment", col(DealCommissionLines.FINAL_ATTAINMENT).cast(org.salescomp.common.Money.RATE),
+        "attainment", col(DealCommissionLines.FINAL_ATTAINMENT).cast(Money.RATE),
         "tier", col(DealCommissionLines.FINAL_TIER),
         "rate", col(DealCommissionLines.FINAL_RATE),
         "gate", col(PlanTable.GATE_MIN_ATTAINMENT),
