@@ -15,6 +15,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.salescomp.io.LakehousePaths;
 import org.salescomp.io.PublishedTable;
+import org.salescomp.marts.PeriodClose;
 import org.salescomp.marts.PublishedCatalog;
 import org.salescomp.marts.RunLog;
 
@@ -24,8 +25,9 @@ import org.salescomp.marts.RunLog;
  * run that is still publishing, or was killed halfway, is invisible until a run succeeds. Only a
  * success records versions (a running or failed attempt keeps those of its run id's last success), so
  * the version of a table is the highest recorded in any row. A catalog
- * table no succeeded run has committed is not shown; {@code run_log} itself and tables outside the
- * catalog (the simulation's) are read at their latest version. Every reader of published tables goes
+ * table no succeeded run has committed is not shown; {@code run_log} itself, {@code period_close} (one
+ * commit of {@code close}, never of a run) and tables outside the catalog (the simulation's) are read at
+ * their latest version. Every reader of published tables goes
  * through here: {@code sql}, the dashboard, statements and the PostgreSQL copy.
  *
  * <p>Views live in a session of their own ({@link SparkSession#newSession()}: same Spark context,
@@ -41,6 +43,9 @@ public final class PublishedLakehouse {
     this.root = root;
     this.tables = tables;
   }
+
+  /** Catalog tables no run writes, each changed by a single commit: read at their latest version. */
+  private static final List<PublishedTable> WRITTEN_OUTSIDE_RUNS = List.of(RunLog.TABLE, PeriodClose.TABLE);
 
   public static PublishedLakehouse open(SparkSession spark, String root) {
     SparkSession session = spark.newSession();
@@ -58,7 +63,7 @@ public final class PublishedLakehouse {
     Map<String, Long> versions = succeededVersions(spark, root, found);
     List<String> names = new ArrayList<>();
     for (String name : found) {
-      boolean pinned = PublishedCatalog.find(name).filter(t -> !t.equals(RunLog.TABLE)).isPresent();
+      boolean pinned = PublishedCatalog.find(name).filter(t -> !WRITTEN_OUTSIDE_RUNS.contains(t)).isPresent();
       if (pinned && !versions.containsKey(name)) {
         continue; // no succeeded run has committed it yet
       }
