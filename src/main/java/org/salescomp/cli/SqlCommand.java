@@ -87,7 +87,7 @@ final class SqlCommand implements Callable<Integer> {
   private Dataset<Row> execute(SparkSession spark, Settings settings) throws Exception {
     Map<String, String> views = new LinkedHashMap<>();
     for (String name : PublishedLakehouse.registerViews(spark, settings.lakehouseRoot())) {
-      views.put(name, LakehousePaths.table(settings.lakehouseRoot(), name));
+      views.put(name, LakehousePaths.table(settings.lakehouseRoot(), PublishedLakehouse.tableOf(name)));
     }
     ReadOnlyQuery guard = new ReadOnlyQuery(spark, views);
     try {

@@ -54,6 +54,7 @@ public final class DeltaPublisher {
     shaped = table.partitionColumns().isEmpty() ? shaped.repartition(1)
         : shaped.repartition(table.partitionColumns().stream().map(c -> col(c)).toArray(Column[]::new));
     shaped = shaped.sortWithinPartitions(table.sortOrder().stream().map(c -> col(c)).toArray(Column[]::new));
+    DeltaTableSetup.ensure(spark, pathOf(table.name()), table);
     return replace(table.name(), shaped, owned.sql(), table.partitionColumns().toArray(String[]::new));
   }
 

@@ -46,12 +46,25 @@ public final class PublishedLakehouse {
     SparkSession session = spark.newSession();
     // collected dates and timestamps as java.time values (LocalDate, Instant): no JVM time zone involved
     session.conf().set("spark.sql.datetime.java8API.enabled", "true");
-    return new PublishedLakehouse(session, root, registerViews(session, root));
+    List<String> tables = registerViews(session, root).stream().filter(n -> grainView(n).isEmpty()).toList();
+    return new PublishedLakehouse(session, root, tables);
+  }
+
+  /** The declared table a grain view ({@link PublishedTable#views()}) reads, when {@code name} is one. */
+  public static java.util.Optional<PublishedTable> grainView(String name) {
+    return PublishedCatalog.TABLES.stream()
+        .filter(t -> t.views().stream().anyMatch(v -> v.name().equals(name))).findFirst();
+  }
+
+  /** The folder's table of a registered name: the table itself, or the table a grain view reads. */
+  public static String tableOf(String name) {
+    return grainView(name).map(PublishedTable::name).orElse(name);
   }
 
   /**
    * Registers each published table under the root as a temporary view of its name, read as described
-   * above, in {@code spark} itself; returns the names, sorted.
+   * above, in {@code spark} itself, and the grain views of the tables that have them ({@code kpi_rep_month}
+   * over {@code kpi_rep_period}); returns the names, sorted.
    */
   public static List<String> registerViews(SparkSession spark, String root) {
     List<String> found = LakehousePaths.tables(spark, root);
@@ -69,6 +82,16 @@ public final class PublishedLakehouse {
       reader.load(LakehousePaths.table(root, name)).createOrReplaceTempView(name);
       names.add(name);
     }
+    // the views of one period type each (kpi_rep_month, ...), over the views above
+    for (PublishedTable table : PublishedCatalog.TABLES) {
+      if (names.contains(table.name())) {
+        for (PublishedTable.GrainView view : table.views()) {
+          spark.sql(view.sql(table, table.name())).createOrReplaceTempView(view.name());
+          names.add(view.name());
+        }
+      }
+    }
+    names.sort(null);
     return List.copyOf(names);
   }
 
@@ -93,7 +116,7 @@ public final class PublishedLakehouse {
     return versions;
   }
 
-  /** The published tables readers see, sorted. */
+  /** The published tables readers see, sorted (the grain views over them not included). */
   public List<String> tables() {
     return tables;
   }
