@@ -137,6 +137,7 @@ public final class DeltaPublisher {
 
   /** Inserts or replaces the rows whose key columns match (a small table such as run_log). */
   public void upsert(PublishedTable table, Dataset<Row> rows) {
+    DeltaTableSetup.ensure(spark, pathOf(table.name()), table);
     upsert(table.name(), conform(table, rows), table.keyColumns().toArray(String[]::new));
   }
 

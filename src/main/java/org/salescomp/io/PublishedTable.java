@@ -71,15 +71,40 @@ public record PublishedTable(String name, String description, StructType schema,
   public interface OwnedRows {
     RowFilter of(RunScope scope, String runId);
 
+    /**
+     * The columns whose values tell a run's rows from the others (month, period_type and period_start,
+     * run_id): a copy that holds the table can replace just the values a run changed. Empty when a run
+     * rewrites the table whole.
+     */
+    default List<String> columns() {
+      return List.of();
+    }
+
+    /** Owned rows selected by the values of {@code columns}. */
+    static OwnedRows by(List<String> columns, OwnedRows rows) {
+      List<String> copied = List.copyOf(columns);
+      return new OwnedRows() {
+        @Override
+        public RowFilter of(RunScope scope, String runId) {
+          return rows.of(scope, runId);
+        }
+
+        @Override
+        public List<String> columns() {
+          return copied;
+        }
+      };
+    }
+
     /** Rows whose {@code column} (a month's first day) is one of the run's months. */
     static OwnedRows months(String column) {
-      return (scope, runId) -> RowFilter.between(column, scope.firstDay(), scope.lastMonthStart());
+      return by(List.of(column), (scope, runId) -> RowFilter.between(column, scope.firstDay(), scope.lastMonthStart()));
     }
 
     /** Rows of quarters paid in the run's months: a quarter's awards are paid in its last month. */
     static OwnedRows quartersPaid(String quarterColumn) {
-      return (scope, runId) -> RowFilter.between(quarterColumn, scope.firstDay().minusMonths(2),
-          scope.lastMonthStart().minusMonths(2));
+      return by(List.of(quarterColumn), (scope, runId) -> RowFilter.between(quarterColumn,
+          scope.firstDay().minusMonths(2), scope.lastMonthStart().minusMonths(2)));
     }
 
     /** Every row: a dimension, rebuilt whole by each run. */
@@ -89,13 +114,13 @@ public record PublishedTable(String name, String description, StructType schema,
 
     /** Rows the run itself wrote: a rerun with the same run id replaces them. */
     static OwnedRows ofRun() {
-      return (scope, runId) -> RowFilter.equalTo(RUN_ID, runId);
+      return by(List.of(RUN_ID), (scope, runId) -> RowFilter.equalTo(RUN_ID, runId));
     }
   }
 
   public PublishedTable {
     List<String> names = List.of(schema.fieldNames());
-    for (List<String> columns : List.of(partitionColumns, keyColumns, sortOrder)) {
+    for (List<String> columns : List.of(partitionColumns, keyColumns, sortOrder, ownedRows.columns())) {
       for (String c : columns) {
         if (!names.contains(c)) {
           throw new IllegalArgumentException("table " + name + " declares column " + c + " that its schema lacks");

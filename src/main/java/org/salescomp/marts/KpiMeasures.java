@@ -75,10 +75,10 @@ final class KpiMeasures {
    * The KPI rows a run owns: its months, and the quarters and years that contain them (recomputed in
    * full from the inputs, so a reopened month updates its quarter and year too).
    */
-  static final PublishedTable.OwnedRows PERIODS = (scope, runId) ->
-      periods("month", scope.firstDay(), scope.lastMonthStart())
+  static final PublishedTable.OwnedRows PERIODS = PublishedTable.OwnedRows.by(List.of("period_type", "period_start"),
+      (scope, runId) -> periods("month", scope.firstDay(), scope.lastMonthStart())
           .or(periods("quarter", quarterStart(scope.firstDay()), quarterStart(scope.lastMonthStart())))
-          .or(periods("year", scope.firstDay().withDayOfYear(1), scope.lastMonthStart().withDayOfYear(1)));
+          .or(periods("year", scope.firstDay().withDayOfYear(1), scope.lastMonthStart().withDayOfYear(1))));
 
   private static RowFilter periods(String periodType, LocalDate from, LocalDate to) {
     return RowFilter.equalTo("period_type", periodType).and(RowFilter.between("period_start", from, to));

@@ -39,7 +39,7 @@ public final class PublishedCatalog {
         .append("each at the version the last succeeded run recorded in `run_log.output_versions`.\n");
     for (PublishedTable t : TABLES) {
       md.append("\n## `").append(t.name()).append("`\n\n").append(capitalized(t.description())).append(".\n\n");
-      md.append("- key: ").append(listed(t.keyColumns(), "none (a line of pay)")).append('\n');
+      md.append("- key: ").append(listed(t.keyColumns(), "none (two rows may be alike)")).append('\n');
       md.append("- partitioned by: ").append(listed(t.partitionColumns(), "nothing")).append('\n');
       md.append("- frozen when its month is closed: ").append(t.frozenByClose() ? "yes" : "no").append('\n');
       for (PublishedTable.Check c : t.checks()) {

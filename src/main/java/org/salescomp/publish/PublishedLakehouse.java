@@ -31,23 +31,28 @@ import org.salescomp.marts.RunLog;
  * <p>Views live in a session of their own ({@link SparkSession#newSession()}: same Spark context,
  * separate views), so the caller's views stay as they were.
  */
-public final class PublishedLakehouse {
+public final class PublishedLakehouse implements ChangeFeed {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PublishedLakehouse.class);
   private final SparkSession session;
   private final String root;
   private final List<String> tables;
+  /** The version each pinned table is read at. */
+  private final Map<String, Long> versions;
 
-  private PublishedLakehouse(SparkSession session, String root, List<String> tables) {
+  private PublishedLakehouse(SparkSession session, String root, List<String> tables, Map<String, Long> versions) {
     this.session = session;
     this.root = root;
     this.tables = tables;
+    this.versions = versions;
   }
 
   public static PublishedLakehouse open(SparkSession spark, String root) {
     SparkSession session = spark.newSession();
     // collected dates and timestamps as java.time values (LocalDate, Instant): no JVM time zone involved
     session.conf().set("spark.sql.datetime.java8API.enabled", "true");
-    List<String> tables = registerViews(session, root).stream().filter(n -> grainView(n).isEmpty()).toList();
-    return new PublishedLakehouse(session, root, tables);
+    Map<String, Long> versions = new TreeMap<>();
+    List<String> tables = register(session, root, versions).stream().filter(n -> grainView(n).isEmpty()).toList();
+    return new PublishedLakehouse(session, root, tables, Map.copyOf(versions));
   }
 
   /** The declared table a grain view ({@link PublishedTable#views()}) reads, when {@code name} is one. */
@@ -67,6 +72,11 @@ public final class PublishedLakehouse {
    * over {@code kpi_rep_period}); returns the names, sorted.
    */
   public static List<String> registerViews(SparkSession spark, String root) {
+    return register(spark, root, new TreeMap<>());
+  }
+
+  /** {@link #registerViews}, putting the version each pinned table is read at into {@code pinnedVersions}. */
+  private static List<String> register(SparkSession spark, String root, Map<String, Long> pinnedVersions) {
     List<String> found = LakehousePaths.tables(spark, root);
     Map<String, Long> versions = succeededVersions(spark, root, found);
     List<String> names = new ArrayList<>();
@@ -78,6 +88,7 @@ public final class PublishedLakehouse {
       DataFrameReader reader = spark.read().format("delta");
       if (pinned) {
         reader.option("versionAsOf", versions.get(name));
+        pinnedVersions.put(name, versions.get(name));
       }
       reader.load(LakehousePaths.table(root, name)).createOrReplaceTempView(name);
       names.add(name);
@@ -141,5 +152,28 @@ public final class PublishedLakehouse {
 
   public String root() {
     return root;
+  }
+
+  /** The tables to copy into PostgreSQL: rows, declaration and the version read (-1 when not pinned). */
+  List<PgTable> pgTables() {
+    return tables.stream().map(name -> new PgTable(name, table(name), PublishedCatalog.find(name),
+        versions.getOrDefault(name, -1L))).toList();
+  }
+
+  /** From the table's change data feed; its few distinct values come to the driver. */
+  @Override
+  public java.util.Optional<Dataset<Row>> changed(String table, List<String> columns, long afterVersion,
+      long toVersion) {
+    try {
+      Dataset<Row> slices = session.read().format("delta").option("readChangeFeed", "true")
+          .option("startingVersion", afterVersion + 1).option("endingVersion", toVersion)
+          .load(LakehousePaths.table(root, table))
+          .select(columns.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new)).distinct();
+      return java.util.Optional.of(session.createDataFrame(slices.collectAsList(), slices.schema()));
+    } catch (RuntimeException e) {
+      LOG.info("no change data feed of {} after version {}: copying it whole ({})", table, afterVersion,
+          e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse(""));
+      return java.util.Optional.empty();
+    }
   }
 }
