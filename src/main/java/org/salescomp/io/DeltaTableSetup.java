@@ -5,6 +5,11 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.MapType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Creates a published table from its declaration before its first write, so the table carries what a
@@ -21,7 +26,7 @@ final class DeltaTableSetup {
 
   static void ensure(SparkSession spark, String path, PublishedTable table) {
     if (!DeltaTable.isDeltaTable(spark, path)) {
-      DeltaTable.createIfNotExists(spark).location(path).addColumns(table.schema())
+      DeltaTable.createIfNotExists(spark).location(path).addColumns(nestedNullable(table.schema()))
           .partitionedBy(table.partitionColumns().toArray(String[]::new))
           .comment(table.description())
           .execute();
@@ -35,6 +40,31 @@ final class DeltaTableSetup {
     Map<String, String> properties = detail.get(0).getJavaMap(0);
     addChecks(spark, path, table.checks().stream()
         .filter(c -> !properties.containsKey(CONSTRAINT_PROPERTY + c.name())).toList());
+  }
+
+  /**
+   * The schema with everything inside arrays, maps and structs nullable: Delta keeps NOT NULL on top-level
+   * columns only and refuses a table that declares it deeper (run_log's source counts).
+   */
+  static StructType nestedNullable(StructType schema) {
+    return new StructType(java.util.Arrays.stream(schema.fields())
+        .map(f -> new StructField(f.name(), nullable(f.dataType()), f.nullable(), f.metadata()))
+        .toArray(StructField[]::new));
+  }
+
+  private static DataType nullable(DataType type) {
+    if (type instanceof ArrayType a) {
+      return new ArrayType(nullable(a.elementType()), true);
+    }
+    if (type instanceof MapType m) {
+      return new MapType(nullable(m.keyType()), nullable(m.valueType()), true);
+    }
+    if (type instanceof StructType s) {
+      return new StructType(java.util.Arrays.stream(s.fields())
+          .map(f -> new StructField(f.name(), nullable(f.dataType()), true, f.metadata()))
+          .toArray(StructField[]::new));
+    }
+    return type;
   }
 
   private static void addChecks(SparkSession spark, String path, List<PublishedTable.Check> checks) {

@@ -243,16 +243,16 @@ public final class PostgresPublisher {
         listener.swapped(name, pid);
       }
       for (Copy copy : copies) {
-        createViews(st, copy.table());
+        createViews(connection, st, copy.table());
       }
+      st.execute(PgSql.createPublishLog(target.schema()));
+      st.execute(PgSql.addVersionsToPublishLog(target.schema()));
       if (!target.readerRole().isEmpty()) {
         st.execute("GRANT USAGE ON SCHEMA " + PgSql.identifier(target.schema()) + " TO "
             + PgSql.identifier(target.readerRole()));
         st.execute("GRANT SELECT ON ALL TABLES IN SCHEMA " + PgSql.identifier(target.schema()) + " TO "
             + PgSql.identifier(target.readerRole()));
       }
-      st.execute(PgSql.createPublishLog(target.schema()));
-      st.execute(PgSql.addVersionsToPublishLog(target.schema()));
     }
     Map<String, Long> versions = new TreeMap<>();
     copies.stream().filter(c -> c.table().version() >= 0).forEach(c -> versions.put(c.table().name(), c.table().version()));
@@ -324,16 +324,29 @@ public final class PostgresPublisher {
     }
   }
 
-  /** The grain views of a declared table ({@code kpi_rep_month}, ...), rebuilt over its current columns. */
-  private void createViews(Statement st, PgTable table) throws SQLException {
+  /**
+   * The grain views of a declared table ({@code kpi_rep_month}, ...), over its current columns: replaced in
+   * place, so views a BI team built on them stay; only when a column was dropped or moved (which
+   * {@code CREATE OR REPLACE VIEW} refuses) dropped with what depends on them and created again.
+   */
+  private void createViews(Connection connection, Statement st, PgTable table) throws SQLException {
     if (table.declared().isEmpty()) {
       return;
     }
     PublishedTable declared = table.declared().get();
     for (PublishedTable.GrainView view : declared.views()) {
       String qualified = PgSql.table(target.schema(), view.name());
-      st.execute("DROP VIEW IF EXISTS " + qualified);
-      st.execute("CREATE VIEW " + qualified + " AS " + view.sql(declared, PgSql.table(target.schema(), table.name())));
+      String select = view.sql(declared, PgSql.table(target.schema(), table.name()));
+      java.sql.Savepoint before = connection.setSavepoint();
+      try {
+        st.execute("CREATE OR REPLACE VIEW " + qualified + " AS " + select);
+        connection.releaseSavepoint(before);
+      } catch (SQLException e) {
+        connection.rollback(before);
+        LOG.info("view {} changed its columns: recreating it ({})", qualified, e.getMessage());
+        st.execute("DROP VIEW IF EXISTS " + qualified + " CASCADE");
+        st.execute("CREATE VIEW " + qualified + " AS " + select);
+      }
       st.execute("COMMENT ON VIEW " + qualified + " IS " + PgSql.literal(declared.description()
           + "; the " + view.periodType() + " rows only"));
     }

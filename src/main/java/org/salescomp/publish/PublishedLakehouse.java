@@ -170,7 +170,8 @@ public final class PublishedLakehouse implements ChangeFeed {
           .load(LakehousePaths.table(root, table))
           .select(columns.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new)).distinct();
       return java.util.Optional.of(session.createDataFrame(slices.collectAsList(), slices.schema()));
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Delta's AnalysisException (no change data recorded for a version) is a checked exception to Java
       LOG.info("no change data feed of {} after version {}: copying it whole ({})", table, afterVersion,
           e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse(""));
       return java.util.Optional.empty();

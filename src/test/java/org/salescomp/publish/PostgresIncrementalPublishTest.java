@@ -64,6 +64,11 @@ class PostgresIncrementalPublishTest {
         }
       }
     }
+    // the tables as the command line creates them (DeltaTableDefaults): with the change data feed on
+    for (String table : org.salescomp.io.LakehousePaths.tables(SharedSpark.session(), copy.toString())) {
+      SharedSpark.session().sql("ALTER TABLE delta.`" + copy.resolve(table) + "` SET TBLPROPERTIES"
+          + " (delta.enableChangeDataFeed = true)");
+    }
     Path overlay = Files.writeString(PublishedDemo.DIR.resolve("incremental.conf"),
         "salescomp.lakehouse.root = \"" + copy + "\"\n");
     List<Path> conf = new ArrayList<>(demo.confFiles);
