@@ -5,6 +5,8 @@
 set -euo pipefail
 
 role="${SALESCOMP_TEST_PG_USER:-salescomp_test}"
+# a role that may only read: the publish tests grant it SELECT (salescomp.publish.postgres.reader-role)
+reader="${SALESCOMP_TEST_PG_READER:-salescomp_test_reader}"
 password="${SALESCOMP_TEST_PG_PASSWORD:-salescomp-test-secret}"
 database="${SALESCOMP_TEST_PG_DATABASE:-salescomp_test}"
 port="${SALESCOMP_TEST_PG_PORT:-5432}"
@@ -39,6 +41,9 @@ psql_admin() {
 }
 if [[ "$(psql_admin -c "select count(*) from pg_roles where rolname = '$role'")" == 0 ]]; then
   psql_admin -c "create role \"$role\" login"
+fi
+if [[ "$(psql_admin -c "select count(*) from pg_roles where rolname = '$reader'")" == 0 ]]; then
+  psql_admin -c "create role \"$reader\" nologin"
 fi
 # the password is set on every run, so a changed SALESCOMP_TEST_PG_PASSWORD takes effect
 psql_admin -c "alter role \"$role\" with login password '${password//\'/\'\'}'"

@@ -1,7 +1,9 @@
 """The project's command line from a notebook: run a subcommand, or load a query's result into pandas.
 
 Notebooks reach the data only through `bin/salescomp` (never by reading the lakehouse files), so they
-see exactly what the command line shows and keep working when the tables change place.
+see exactly what the command line shows and keep working when the tables change place. Queries go to one
+`bin/salescomp sql --stdin` process per notebook kernel, started by the first query: one JVM, not one per
+query.
 
 Environment (all optional):
   SALESCOMP_HOME  the checkout (default: the folder above this file)
@@ -11,6 +13,7 @@ Environment (all optional):
 import io
 import os
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -29,6 +32,39 @@ def run(command, *args):
     return done.stdout
 
 
+class _Session:
+    """One `salescomp sql --stdin` process for the notebook: one JVM and Spark session for all its queries."""
+
+    def __init__(self):
+        conf = [arg for path in CONF for arg in ("--conf", path)]
+        # stderr to a file, not a pipe: a pipe nobody reads would block the process once full
+        self.errors = tempfile.TemporaryFile()
+        self.process = subprocess.Popen([BIN, "sql", "--stdin", *conf], cwd=HOME, stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, stderr=self.errors)
+
+    def ask(self, query):
+        # one statement per line: line breaks inside it are only white space to SQL
+        self.process.stdin.write((" ".join(query.split()) + "\n").encode("utf-8"))
+        self.process.stdin.flush()
+        header = self.process.stdout.readline().decode("utf-8")
+        if header.startswith("#salescomp-result "):
+            # the answer's length is given in bytes: read exactly those, then decode
+            return self.process.stdout.read(int(header.split(" ", 1)[1])).decode("utf-8")
+        if header.startswith("#salescomp-error "):
+            raise RuntimeError("salescomp sql: " + header.split(" ", 1)[1].strip())
+        self.process.wait()
+        self.errors.seek(0)
+        raise RuntimeError("salescomp sql --stdin exited %s:\n%s" % (
+            self.process.returncode, self.errors.read().decode("utf-8", "replace")[-4000:]))
+
+
+_session = None
+
+
 def sql(query):
-    """A read-only query over the published tables, as a DataFrame (via `salescomp sql --format csv`)."""
-    return pd.read_csv(io.StringIO(run("sql", "--format", "csv", query)))
+    """A read-only query over the published tables, as a DataFrame. The first query starts one
+    `salescomp sql --stdin` process; later queries reuse it (no JVM per query)."""
+    global _session
+    if _session is None or _session.process.poll() is not None:
+        _session = _Session()
+    return pd.read_csv(io.StringIO(_session.ask(query)))

@@ -37,8 +37,13 @@ final class SqlCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
   @Mixin private ConfOptions conf;
 
-  @Parameters(paramLabel = "QUERY", description = "the statement, quoted as one argument")
+  @Parameters(paramLabel = "QUERY", arity = "0..1", description = "the statement, quoted as one argument")
   private String query;
+
+  @Option(names = "--stdin", description = "instead of QUERY: read statements from standard input, one per line,"
+      + " in one session (a notebook's); each answer is a line '" + Batch.RESULT + " <characters>' and that many"
+      + " bytes of CSV (UTF-8), or a line '" + Batch.ERROR + " <message>'")
+  private boolean stdin;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
       description = "table or csv (default: ${DEFAULT-VALUE}); csv is RFC 4180 with a header")
@@ -55,7 +60,20 @@ final class SqlCommand implements Callable<Integer> {
     if (limit != null && limit < 0) {
       throw new ParameterException(spec.commandLine(), "--limit must not be negative, got " + limit);
     }
+    if ((query == null) == !stdin) {
+      throw new ParameterException(spec.commandLine(), "give either QUERY or --stdin");
+    }
     Settings settings = conf.load();
+    if (stdin) {
+      if (dryRun.on()) {
+        throw new ParameterException(spec.commandLine(), "--dry-run checks one QUERY, not --stdin");
+      }
+      SparkSession spark = main.sessions().create(settings);
+      ReadOnlyQuery guard = guard(spark, settings);
+      new Batch(spark, guard, spec.commandLine().getOut()).answer(
+          new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)));
+      return ExitCodes.OK;
+    }
     if (dryRun.on()) {
       try {
         userInput(() -> {
@@ -85,11 +103,7 @@ final class SqlCommand implements Callable<Integer> {
 
   /** Registers the published tables, checks the statement against them and only then plans it. */
   private Dataset<Row> execute(SparkSession spark, Settings settings) throws Exception {
-    Map<String, String> views = new LinkedHashMap<>();
-    for (String name : PublishedLakehouse.registerViews(spark, settings.lakehouseRoot())) {
-      views.put(name, LakehousePaths.table(settings.lakehouseRoot(), name));
-    }
-    ReadOnlyQuery guard = new ReadOnlyQuery(spark, views);
+    ReadOnlyQuery guard = guard(spark, settings);
     try {
       userInput(() -> {
         guard.check(query);
@@ -99,6 +113,60 @@ final class SqlCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     return userInput(() -> spark.sql(query));
+  }
+
+  /** Registers the published tables (and grain views) as views and a guard that admits reads of them only. */
+  private static ReadOnlyQuery guard(SparkSession spark, Settings settings) {
+    Map<String, String> views = new LinkedHashMap<>();
+    for (String name : PublishedLakehouse.registerViews(spark, settings.lakehouseRoot())) {
+      views.put(name, LakehousePaths.table(settings.lakehouseRoot(), PublishedLakehouse.tableOf(name)));
+    }
+    return new ReadOnlyQuery(spark, views);
+  }
+
+  /**
+   * {@code --stdin}: many statements, one session, so a notebook pays for one JVM and one Spark session, not
+   * one per query. Each statement passes the same guard as QUERY; a refused or failing one answers with an
+   * error line and the next is read.
+   */
+  static final class Batch {
+    static final String RESULT = "#salescomp-result";
+    static final String ERROR = "#salescomp-error";
+    private final SparkSession spark;
+    private final ReadOnlyQuery guard;
+    private final PrintWriter out;
+
+    Batch(SparkSession spark, ReadOnlyQuery guard, PrintWriter out) {
+      this.spark = spark;
+      this.guard = guard;
+      this.out = out;
+    }
+
+    void answer(java.io.BufferedReader statements) throws java.io.IOException {
+      String line;
+      while ((line = statements.readLine()) != null) {
+        if (line.isBlank()) {
+          continue;
+        }
+        java.io.StringWriter csv = new java.io.StringWriter();
+        try {
+          guard.check(line);
+          PrintWriter to = new PrintWriter(csv);
+          new ResultPrinter(to, spark).csv(spark.sql(line));
+          to.flush();
+          String text = csv.toString();
+          // the answer's length in bytes of UTF-8 (the console's encoding), so a reader takes exactly it
+          out.println(RESULT + " " + text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+          out.print(text);
+        } catch (ReadOnlyQuery.Refused e) {
+          out.println(ERROR + " " + e.getMessage().lines().findFirst().orElse(""));
+        } catch (Exception e) {
+          String message = e instanceof AnalysisException a ? a.getSimpleMessage() : String.valueOf(e.getMessage());
+          out.println(ERROR + " " + message.lines().findFirst().orElse(""));
+        }
+        out.flush();
+      }
+    }
   }
 
   /** Runs a step on the user's SQL: an AnalysisException (ParseException included) exits 2 with Spark's message. */

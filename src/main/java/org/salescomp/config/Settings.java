@@ -44,7 +44,8 @@ public record Settings(
     PostgresTarget postgres,
     OpsSettings ops,
     UiLocale locale,
-    LocaleFormat.CurrencyStyle currencyFormat) {
+    LocaleFormat.CurrencyStyle currencyFormat,
+    ReportingSettings reporting) {
 
   static final String ROOT = "salescomp";
   /** Keys a source may have besides those reference.conf gives every source. */
@@ -127,7 +128,8 @@ public record Settings(
         readPostgres(root.object("publish").object("postgres")),
         OpsSettings.read(root),
         readLocale(root),
-        root.oneOf("currency-format", LocaleFormat.CurrencyStyle.class));
+        root.oneOf("currency-format", LocaleFormat.CurrencyStyle.class),
+        ReportingSettings.read(root));
   }
 
   private static UiLocale readLocale(ConfigReader root) {
@@ -166,6 +168,11 @@ public record Settings(
       throw pg.error("password-env", "expected the name of an environment variable, got \"" + env + "\"");
     }
     String file = pg.string("password-file");
+    String readerRole = pg.string("reader-role");
+    if (!readerRole.isEmpty() && !readerRole.matches(PostgresTarget.ROLE_NAME)) {
+      throw pg.error("reader-role", "expected a role name (letters, digits, _) or \"\" for none, got \""
+          + readerRole + "\"");
+    }
     String schema = pg.string("schema");
     String staging = pg.string("staging-schema");
     for (String key : List.of("schema", "staging-schema")) {
@@ -176,7 +183,7 @@ public record Settings(
     if (schema.equals(staging)) {
       throw pg.error("staging-schema", "must differ from schema \"" + schema + "\"");
     }
-    return new PostgresTarget(url, user, env, file.isBlank() ? null : Path.of(file), schema, staging);
+    return new PostgresTarget(url, user, env, file.isBlank() ? null : Path.of(file), schema, staging, readerRole);
   }
 
   private static QualityRules readQuality(ConfigReader quality) {

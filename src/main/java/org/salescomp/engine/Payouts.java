@@ -23,6 +23,9 @@ public final class Payouts {
   public static final String REP_ID = PayLines.REP_ID;
   public static final String MONTH = PayLines.MONTH;
   public static final String TOTAL = "total";
+  public static final String TEAM_ID = "team_id";
+  public static final String REGION = "region";
+  public static final String PLAN_ID = PayLines.PLAN_ID;
 
   /** payouts column -> the line types it sums (data contract). */
   public static final Map<String, List<String>> COLUMNS_BY_LINE_TYPE = new java.util.LinkedHashMap<>();
@@ -53,10 +56,15 @@ public final class Payouts {
       "one row per rep and month: the month's pay lines summed by kind; total is the sum of all its lines",
       amountColumns(PublishedTable.columnsOf()
           .add(REP_ID, DataTypes.StringType, "the rep")
-          .add(MONTH, DataTypes.DateType, "first day of the month paid"))
+          .add(MONTH, DataTypes.DateType, "first day of the month paid")
+          .add(TEAM_ID, DataTypes.StringType, "the rep's team on the month's last active day (after the last active"
+              + " month: on the last one); null on rows of months closed before this column was published")
+          .add(REGION, DataTypes.StringType, "that team's region; null as team_id")
+          .add(PLAN_ID, DataTypes.StringType, "the rep's plan in the month, as team_id; null as team_id"))
           .add(TOTAL, Money.MONEY, "the sum of all the rep-month's lines, to the cent")
           .withRunId(),
-      List.of(), List.of(REP_ID, MONTH), List.of(MONTH, REP_ID), PublishedTable.OwnedRows.months(MONTH), true);
+      List.of(), List.of(REP_ID, MONTH), List.of(MONTH, REP_ID), PublishedTable.OwnedRows.months(MONTH), true)
+      .withCheck("total_is_sum_of_parts", TOTAL + " = " + String.join(" + ", COLUMNS_BY_LINE_TYPE.keySet()));
 
   /** One money column per entry of {@link #COLUMNS_BY_LINE_TYPE}, named by the line types it sums. */
   private static PublishedTable.Columns amountColumns(PublishedTable.Columns columns) {

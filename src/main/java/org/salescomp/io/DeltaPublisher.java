@@ -54,6 +54,7 @@ public final class DeltaPublisher {
     shaped = table.partitionColumns().isEmpty() ? shaped.repartition(1)
         : shaped.repartition(table.partitionColumns().stream().map(c -> col(c)).toArray(Column[]::new));
     shaped = shaped.sortWithinPartitions(table.sortOrder().stream().map(c -> col(c)).toArray(Column[]::new));
+    DeltaTableSetup.ensure(spark, pathOf(table.name()), table);
     return replace(table.name(), shaped, owned.sql(), table.partitionColumns().toArray(String[]::new));
   }
 
@@ -136,6 +137,7 @@ public final class DeltaPublisher {
 
   /** Inserts or replaces the rows whose key columns match (a small table such as run_log). */
   public void upsert(PublishedTable table, Dataset<Row> rows) {
+    DeltaTableSetup.ensure(spark, pathOf(table.name()), table);
     upsert(table.name(), conform(table, rows), table.keyColumns().toArray(String[]::new));
   }
 

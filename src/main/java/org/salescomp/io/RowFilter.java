@@ -26,6 +26,11 @@ public final class RowFilter {
         name + " >= '" + from + "' AND " + name + " <= '" + to + "'");
   }
 
+  /** Every row: a table a run rebuilds whole (a dimension). */
+  public static RowFilter all() {
+    return new RowFilter(lit(true), "true");
+  }
+
   public static RowFilter equalTo(String name, String value) {
     return new RowFilter(col(name).equalTo(lit(value)), name + " = " + quoted(value));
   }

@@ -1,8 +1,10 @@
 package org.salescomp.marts;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -15,6 +17,7 @@ import org.salescomp.engine.Explanations;
 import org.salescomp.engine.PayLines;
 import org.salescomp.engine.Payouts;
 import org.salescomp.engine.PlanTable;
+import org.salescomp.intermediate.RepMonths;
 import org.salescomp.io.PublishedTable;
 
 /** Shapes the engine's baseline output as the published tables {@code commission_lines} and {@code payouts}. */
@@ -69,11 +72,28 @@ public final class CommissionLines {
     return baseline(payLines).select(columns.toArray(Column[]::new));
   }
 
-  /** {@code payouts}: one row per rep and month of the baseline scenario. */
-  public static Dataset<Row> publishedPayouts(Dataset<Row> payouts) {
-    List<Column> columns = new ArrayList<>(List.of(col(Payouts.REP_ID), col(Payouts.MONTH)));
+  /**
+   * {@code payouts}: one row per rep and month of the baseline scenario, with the rep's team, region and
+   * plan in the month: those of the rep-month ({@link RepMonths}), and after the rep's last active month
+   * those of that last month ({@link RepMonths#afterLastActive}), as the engine pays it.
+   *
+   * @param repMonths {@link RepMonths#build} up to {@code lastMonth}
+   * @param teams the accepted teams (team_id, region)
+   */
+  public static Dataset<Row> publishedPayouts(Dataset<Row> payouts, Dataset<Row> repMonths, Dataset<Row> teams,
+      LocalDate lastMonth) {
+    Dataset<Row> attributes = repMonths.unionByName(RepMonths.afterLastActive(repMonths, lastMonth))
+        .select(col(RepMonths.REP_ID).as("a_rep_id"), col(RepMonths.MONTH).as("a_month"),
+            col(RepMonths.TEAM_ID).as(Payouts.TEAM_ID), col(RepMonths.PLAN_ID).as(Payouts.PLAN_ID))
+        .join(broadcast(teams.select(col("team_id").as("t_team_id"), col("region").as(Payouts.REGION))),
+            col(Payouts.TEAM_ID).equalTo(col("t_team_id")), "left");
+    List<Column> columns = new ArrayList<>(List.of(col(Payouts.REP_ID), col(Payouts.MONTH), col(Payouts.TEAM_ID),
+        col(Payouts.REGION), col(Payouts.PLAN_ID)));
     Payouts.amountColumns().forEach(c -> columns.add(col(c)));
-    return baseline(payouts).select(columns.toArray(Column[]::new));
+    return baseline(payouts)
+        .join(attributes, col(Payouts.REP_ID).equalTo(col("a_rep_id")).and(col(Payouts.MONTH).equalTo(col("a_month"))),
+            "left")
+        .select(columns.toArray(Column[]::new));
   }
 
   private static Dataset<Row> baseline(Dataset<Row> rows) {

@@ -75,10 +75,10 @@ final class KpiMeasures {
    * The KPI rows a run owns: its months, and the quarters and years that contain them (recomputed in
    * full from the inputs, so a reopened month updates its quarter and year too).
    */
-  static final PublishedTable.OwnedRows PERIODS = (scope, runId) ->
-      periods("month", scope.firstDay(), scope.lastMonthStart())
+  static final PublishedTable.OwnedRows PERIODS = PublishedTable.OwnedRows.by(List.of("period_type", "period_start"),
+      (scope, runId) -> periods("month", scope.firstDay(), scope.lastMonthStart())
           .or(periods("quarter", quarterStart(scope.firstDay()), quarterStart(scope.lastMonthStart())))
-          .or(periods("year", scope.firstDay().withDayOfYear(1), scope.lastMonthStart().withDayOfYear(1)));
+          .or(periods("year", scope.firstDay().withDayOfYear(1), scope.lastMonthStart().withDayOfYear(1))));
 
   private static RowFilter periods(String periodType, LocalDate from, LocalDate to) {
     return RowFilter.equalTo("period_type", periodType).and(RowFilter.between("period_start", from, to));
@@ -92,15 +92,17 @@ final class KpiMeasures {
   static PublishedTable table(String name, String description, StructType keyColumns, StructType more) {
     String key = keyColumns.fieldNames()[0];
     StructType schema = PublishedTable.columnsOf()
-        .add(key, DataTypes.StringType, keyColumns.fields()[0].metadata().getString("comment"))
+        .addAll(new StructType(new org.apache.spark.sql.types.StructField[] {keyColumns.fields()[0]}))
         .add("period_type", DataTypes.StringType, "month, quarter or year")
         .add("period_start", DataTypes.DateType, "first day of the period")
         .addAll(new StructType(java.util.Arrays.copyOfRange(keyColumns.fields(), 1, keyColumns.fields().length)))
         .addAll(measureColumns())
         .addAll(more)
         .withRunId();
+    // kpi_rep_period: views kpi_rep_month, kpi_rep_quarter, kpi_rep_year
     return new PublishedTable(name, description, schema, List.of("period_type"),
-        List.of(key, "period_type", "period_start"), List.of("period_type", "period_start", key), PERIODS, false);
+        List.of(key, "period_type", "period_start"), List.of("period_type", "period_start", key), PERIODS, false)
+        .withGrainViews(name.replaceFirst("_period$", ""));
   }
 
   /** The sum of each member part. */

@@ -32,7 +32,7 @@ public final class KpiRegionPeriod {
 
   public static final PublishedTable TABLE = KpiMeasures.table("kpi_region_period",
       "one row per region, period type and period start: the region's teams' KPIs combined",
-      PublishedTable.columnsOf().add(REGION, DataTypes.StringType, "the region; null for events of no team").build(),
+      PublishedTable.columnsOf().nullableKey(REGION, DataTypes.StringType, "the region; null for events of no team").build(),
       PublishedTable.columnsOf().build());
 
   private KpiRegionPeriod() {}

@@ -48,7 +48,7 @@ public final class KpiTeamPeriod {
 
   public static final PublishedTable TABLE = KpiMeasures.table("kpi_team_period",
       "one row per team, period type and period start: the team members' KPIs combined",
-      PublishedTable.columnsOf().add(TEAM_ID, DataTypes.StringType, "the team; null for events of no team")
+      PublishedTable.columnsOf().nullableKey(TEAM_ID, DataTypes.StringType, "the team; null for events of no team")
           .add(REGION, DataTypes.StringType, "the team's region").build(),
       PublishedTable.columnsOf().build());
 

@@ -19,7 +19,7 @@ public final class PublishedCatalog {
   /** In the order a run writes them; run_log last, as it records the others. */
   public static final List<PublishedTable> TABLES = List.of(CommissionLines.TABLE, Payouts.TABLE, BalanceLines.TABLE,
       KpiRepPeriod.TABLE, KpiTeamPeriod.TABLE, KpiRegionPeriod.TABLE, TeamAwards.TABLE, SpecialAwards.TABLE,
-      CoachingFlags.TABLE,
+      CoachingFlags.TABLE, DimRep.TABLE, DimTeam.TABLE, DimMonth.TABLE, DimPlanVersion.TABLE,
       Quarantine.TABLE, PeriodClose.TABLE, RunLog.TABLE);
 
   private PublishedCatalog() {}
@@ -39,12 +39,21 @@ public final class PublishedCatalog {
         .append("each at the version the last succeeded run recorded in `run_log.output_versions`.\n");
     for (PublishedTable t : TABLES) {
       md.append("\n## `").append(t.name()).append("`\n\n").append(capitalized(t.description())).append(".\n\n");
-      md.append("- key: ").append(listed(t.keyColumns(), "none (a line of pay)")).append('\n');
+      md.append("- key: ").append(listed(t.keyColumns(), "none (two rows may be alike)")).append('\n');
       md.append("- partitioned by: ").append(listed(t.partitionColumns(), "nothing")).append('\n');
-      md.append("- frozen when its month is closed: ").append(t.frozenByClose() ? "yes" : "no").append("\n\n");
-      md.append("| column | type | meaning |\n|---|---|---|\n");
+      md.append("- frozen when its month is closed: ").append(t.frozenByClose() ? "yes" : "no").append('\n');
+      for (PublishedTable.Check c : t.checks()) {
+        md.append("- constraint `").append(c.name()).append("`: `").append(c.condition()).append("`\n");
+      }
+      if (!t.views().isEmpty()) {
+        md.append("- one view per period type, each without `period_type` (sum within one view, never across"
+            + " period types): ").append(listed(t.views().stream().map(PublishedTable.GrainView::name).toList(), ""))
+            .append('\n');
+      }
+      md.append("\n| column | type | meaning |\n|---|---|---|\n");
       for (StructField f : t.schema().fields()) {
-        md.append("| `").append(f.name()).append("` | ").append(f.dataType().simpleString()).append(" | ")
+        md.append("| `").append(f.name()).append("` | ").append(f.dataType().simpleString())
+            .append(f.nullable() ? "" : " not null").append(" | ")
             .append(t.comment(f.name()).replace("|", "\\|")).append(" |\n");
       }
     }

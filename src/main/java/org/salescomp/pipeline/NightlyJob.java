@@ -24,6 +24,7 @@ import org.salescomp.intermediate.RepMonths;
 import org.salescomp.intermediate.RosterMonths;
 import org.salescomp.io.DeltaPublisher;
 import org.salescomp.io.SourceTable;
+import org.salescomp.marts.Dimensions;
 import org.salescomp.marts.RunLog;
 import org.salescomp.ops.InputVersions;
 import org.salescomp.ops.RunRecord;
@@ -100,7 +101,9 @@ public final class NightlyJob {
       record(spark, publisher, running);
       try {
         Map<String, DeltaPublisher.Commit> commits = PublishedTables.write(publisher,
-            PublishedTables.of(model, gate.quarantine(runId), settings.messages(), scope, modelScope, payScope));
+            PublishedTables.of(model, gate.quarantine(runId), settings.messages(), scope, modelScope, payScope,
+                inputs.get(SourceTable.TEAMS), Dimensions.build(inputs, rules.planTable(), modelScope,
+                    settings.reporting().fiscalYearStart(), settings.reporting().includeNames())));
         Map<String, Long> written = new TreeMap<>();
         // a table this attempt did not commit keeps the version an earlier success of the run id recorded
         Map<String, Long> versions = new TreeMap<>(running.outputVersions());

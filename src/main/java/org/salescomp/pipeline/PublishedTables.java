@@ -66,10 +66,12 @@ final class PublishedTables {
    *     replaces only these, so a closed month's rows never change (Delta refuses a row outside them)
    */
   static Map<PublishedTable, Rows> of(PayrollModel model, Dataset<Row> quarantine, Messages messages,
-      RunScope scope, RunScope kpiScope, RunScope payScope) {
+      RunScope scope, RunScope kpiScope, RunScope payScope, Dataset<Row> teams,
+      Map<PublishedTable, Dataset<Row>> dimensions) {
     Map<PublishedTable, Rows> rows = new LinkedHashMap<>();
     rows.put(CommissionLines.TABLE, new Rows(CommissionLines.published(model.pay().lines(), messages), scope));
-    rows.put(Payouts.TABLE, new Rows(CommissionLines.publishedPayouts(model.pay().payouts()), scope));
+    rows.put(Payouts.TABLE, new Rows(CommissionLines.publishedPayouts(model.pay().payouts(), model.repMonths(),
+        teams, kpiScope.lastMonthStart()), scope));
     rows.put(BalanceLines.TABLE, new Rows(baseline(model.pay().balances()), scope));
     rows.put(KpiRepPeriod.TABLE, new Rows(model.kpis().repPeriods(), kpiScope));
     rows.put(KpiTeamPeriod.TABLE, new Rows(model.kpis().teamPeriods(), kpiScope));
@@ -78,9 +80,10 @@ final class PublishedTables {
     rows.put(SpecialAwards.TABLE, new Rows(baseline(model.pay().specialAwards()), scope));
     rows.put(CoachingFlags.TABLE, new Rows(model.coachingFlags(), scope));
     rows.put(Quarantine.TABLE, new Rows(quarantine, scope));
-    List<PublishedTable> undeclared = new ArrayList<>(PublishedCatalog.TABLES);
-    undeclared.removeAll(rows.keySet());
-    if (!Set.copyOf(undeclared).equals(Set.of(RunLog.TABLE, PeriodClose.TABLE))) {
+    dimensions.forEach((table, dim) -> rows.put(table, new Rows(dim, scope)));
+    List<String> undeclared = new ArrayList<>(PublishedCatalog.TABLES.stream().map(PublishedTable::name).toList());
+    undeclared.removeAll(rows.keySet().stream().map(PublishedTable::name).toList());
+    if (!Set.copyOf(undeclared).equals(Set.of(RunLog.TABLE.name(), PeriodClose.TABLE.name()))) {
       throw new IllegalStateException("published tables without rows: " + undeclared);
     }
     rows.replaceAll((table, computed) -> table.frozenByClose() ? new Rows(computed.rows(), payScope) : computed);

@@ -16,6 +16,28 @@ final class PgSql {
     return '"' + name.replace("\"", "\"\"") + '"';
   }
 
+  static String identifiers(List<String> names) {
+    return names.stream().map(PgSql::identifier).collect(Collectors.joining(", "));
+  }
+
+  /** A string literal (comments): quotes doubled, standard_conforming_strings assumed (the default since 9.1). */
+  static String literal(String text) {
+    return "'" + text.replace("'", "''") + "'";
+  }
+
+  /** {@code <table>_<columns>_idx}, cut to PostgreSQL's 63 bytes of a name. */
+  static String indexName(String table, List<String> columns) {
+    String name = table + "_" + String.join("_", columns) + "_idx";
+    return name.length() <= 63 ? name : name.substring(0, 63);
+  }
+
+  /** Deletes the target's rows whose slice columns equal a row of {@code slices} (nulls equal too). */
+  static String deleteSlices(String target, String slices, List<String> columns) {
+    return "DELETE FROM " + target + " t USING " + slices + " s WHERE " + columns.stream()
+        .map(c -> "t." + identifier(c) + " IS NOT DISTINCT FROM s." + identifier(c))
+        .collect(Collectors.joining(" AND "));
+  }
+
   static String table(String schema, String table) {
     return identifier(schema) + "." + identifier(table);
   }
@@ -48,6 +70,10 @@ final class PgSql {
       + " WHERE n.nspname = ? AND c.relname = ? AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped"
       + " ORDER BY a.attnum";
 
+  /** A row when the table has a primary key. */
+  static final String HAS_PRIMARY_KEY = "SELECT 1 FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid"
+      + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ? AND k.contype = 'p'";
+
   /** One publish at a time per schema: a session-level lock, released when the connection ends. */
   static final String TRY_LOCK = "SELECT pg_try_advisory_lock(hashtext(?))";
 
@@ -56,8 +82,19 @@ final class PgSql {
         + " NOT NULL, app_version text NOT NULL, lakehouse text NOT NULL, tables jsonb NOT NULL)";
   }
 
+  /** The Delta version of each table a publish copied: a column added after the first releases. */
+  static String addVersionsToPublishLog(String schema) {
+    return "ALTER TABLE " + table(schema, PUBLISH_LOG) + " ADD COLUMN IF NOT EXISTS versions jsonb";
+  }
+
   static String insertPublishLog(String schema) {
-    return "INSERT INTO " + table(schema, PUBLISH_LOG) + " (published_at, app_version, lakehouse, tables)"
-        + " VALUES (now(), ?, ?, CAST(? AS jsonb))";
+    return "INSERT INTO " + table(schema, PUBLISH_LOG) + " (published_at, app_version, lakehouse, tables, versions)"
+        + " VALUES (now(), ?, ?, CAST(? AS jsonb), CAST(? AS jsonb))";
+  }
+
+  /** Table and version of the last publish into the schema, when it copied the lakehouse bound first. */
+  static String lastPublishedVersions(String schema) {
+    return "SELECT v.key, CAST(v.value AS bigint) FROM (SELECT lakehouse, versions FROM " + table(schema, PUBLISH_LOG)
+        + " ORDER BY published_at DESC LIMIT 1) p, jsonb_each_text(p.versions) v WHERE p.lakehouse = ?";
   }
 }

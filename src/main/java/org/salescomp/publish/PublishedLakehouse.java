@@ -33,15 +33,19 @@ import org.salescomp.marts.RunLog;
  * <p>Views live in a session of their own ({@link SparkSession#newSession()}: same Spark context,
  * separate views), so the caller's views stay as they were.
  */
-public final class PublishedLakehouse {
+public final class PublishedLakehouse implements ChangeFeed {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PublishedLakehouse.class);
   private final SparkSession session;
   private final String root;
   private final List<String> tables;
+  /** The version each pinned table is read at. */
+  private final Map<String, Long> versions;
 
-  private PublishedLakehouse(SparkSession session, String root, List<String> tables) {
+  private PublishedLakehouse(SparkSession session, String root, List<String> tables, Map<String, Long> versions) {
     this.session = session;
     this.root = root;
     this.tables = tables;
+    this.versions = versions;
   }
 
   /** Catalog tables no run writes, each changed by a single commit: read at their latest version. */
@@ -51,14 +55,33 @@ public final class PublishedLakehouse {
     SparkSession session = spark.newSession();
     // collected dates and timestamps as java.time values (LocalDate, Instant): no JVM time zone involved
     session.conf().set("spark.sql.datetime.java8API.enabled", "true");
-    return new PublishedLakehouse(session, root, registerViews(session, root));
+    Map<String, Long> versions = new TreeMap<>();
+    List<String> tables = register(session, root, versions).stream().filter(n -> grainView(n).isEmpty()).toList();
+    return new PublishedLakehouse(session, root, tables, Map.copyOf(versions));
+  }
+
+  /** The declared table a grain view ({@link PublishedTable#views()}) reads, when {@code name} is one. */
+  public static java.util.Optional<PublishedTable> grainView(String name) {
+    return PublishedCatalog.TABLES.stream()
+        .filter(t -> t.views().stream().anyMatch(v -> v.name().equals(name))).findFirst();
+  }
+
+  /** The folder's table of a registered name: the table itself, or the table a grain view reads. */
+  public static String tableOf(String name) {
+    return grainView(name).map(PublishedTable::name).orElse(name);
   }
 
   /**
    * Registers each published table under the root as a temporary view of its name, read as described
-   * above, in {@code spark} itself; returns the names, sorted.
+   * above, in {@code spark} itself, and the grain views of the tables that have them ({@code kpi_rep_month}
+   * over {@code kpi_rep_period}); returns the names, sorted.
    */
   public static List<String> registerViews(SparkSession spark, String root) {
+    return register(spark, root, new TreeMap<>());
+  }
+
+  /** {@link #registerViews}, putting the version each pinned table is read at into {@code pinnedVersions}. */
+  private static List<String> register(SparkSession spark, String root, Map<String, Long> pinnedVersions) {
     List<String> found = LakehousePaths.tables(spark, root);
     Map<String, Long> versions = succeededVersions(spark, root, found);
     List<String> names = new ArrayList<>();
@@ -70,10 +93,21 @@ public final class PublishedLakehouse {
       DataFrameReader reader = spark.read().format("delta");
       if (pinned) {
         reader.option("versionAsOf", versions.get(name));
+        pinnedVersions.put(name, versions.get(name));
       }
       reader.load(LakehousePaths.table(root, name)).createOrReplaceTempView(name);
       names.add(name);
     }
+    // the views of one period type each (kpi_rep_month, ...), over the views above
+    for (PublishedTable table : PublishedCatalog.TABLES) {
+      if (names.contains(table.name())) {
+        for (PublishedTable.GrainView view : table.views()) {
+          spark.sql(view.sql(table, table.name())).createOrReplaceTempView(view.name());
+          names.add(view.name());
+        }
+      }
+    }
+    names.sort(null);
     return List.copyOf(names);
   }
 
@@ -98,7 +132,7 @@ public final class PublishedLakehouse {
     return versions;
   }
 
-  /** The published tables readers see, sorted. */
+  /** The published tables readers see, sorted (the grain views over them not included). */
   public List<String> tables() {
     return tables;
   }
@@ -123,5 +157,29 @@ public final class PublishedLakehouse {
 
   public String root() {
     return root;
+  }
+
+  /** The tables to copy into PostgreSQL: rows, declaration and the version read (-1 when not pinned). */
+  List<PgTable> pgTables() {
+    return tables.stream().map(name -> new PgTable(name, table(name), PublishedCatalog.find(name),
+        versions.getOrDefault(name, -1L))).toList();
+  }
+
+  /** From the table's change data feed; its few distinct values come to the driver. */
+  @Override
+  public java.util.Optional<Dataset<Row>> changed(String table, List<String> columns, long afterVersion,
+      long toVersion) {
+    try {
+      Dataset<Row> slices = session.read().format("delta").option("readChangeFeed", "true")
+          .option("startingVersion", afterVersion + 1).option("endingVersion", toVersion)
+          .load(LakehousePaths.table(root, table))
+          .select(columns.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new)).distinct();
+      return java.util.Optional.of(session.createDataFrame(slices.collectAsList(), slices.schema()));
+    } catch (Exception e) {
+      // Delta's AnalysisException (no change data recorded for a version) is a checked exception to Java
+      LOG.info("no change data feed of {} after version {}: copying it whole ({})", table, afterVersion,
+          e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse(""));
+      return java.util.Optional.empty();
+    }
   }
 }

@@ -33,7 +33,8 @@ public final class Quarantine {
           .required(ROW, StringType, "its values as read (JSON; text for CSV), personal data left out")
           .add(DETAIL, StringType, "what exactly is wrong")
           .build(),
-      List.of(), List.of(RUN_ID, SOURCE, ROW_KEY, REASON), List.of(SOURCE, REASON, ROW_KEY, ROW),
+      // no key: the copies of a duplicated input row are a row each, with the same source, key and reason
+      List.of(), List.of(), List.of(SOURCE, REASON, ROW_KEY, ROW),
       PublishedTable.OwnedRows.ofRun(), false);
 
   public static final StructType SCHEMA = TABLE.schema();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,29 @@ class SqlCommandTest {
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
     // a comma inside a value is quoted; a decimal is never in scientific notation; NULL is an empty field
     assertThat(run.out().lines()).containsExactly("name,amount,note", "\"a,b\",12345678.50,");
+  }
+
+  @Test
+  void statementsFromStdinAreAnsweredInOneSessionEachFramedByItsLength() {
+    // three statements: an answer, a refused one (the session goes on), an answer with a non-ASCII value
+    String statements = "select 1 as a\nselect * from no_such_table\n\nselect 'é,\"x' as b\n";
+    java.io.InputStream in = System.in;
+    CliRun run;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream(statements.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      run = CliRun.of(SHARED, "sql", "--stdin", "--conf", conf);
+    } finally {
+      System.setIn(in);
+    }
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+    // "a\n1\n" is 4 bytes; "b\n\"é,\"\"x\"\n" is 2 + 9 bytes (é is 2 bytes of UTF-8)
+    List<String> lines = run.out().lines().toList();
+    assertThat(lines).hasSize(7);
+    assertThat(lines.subList(0, 3)).containsExactly("#salescomp-result 4", "a", "1");
+    assertThat(lines.get(3)).startsWith("#salescomp-error not allowed: ").contains("no_such_table");
+    assertThat(lines.subList(4, 7)).containsExactly("#salescomp-result 11", "b", "\"é,\"\"x\"");
+    assertThat(CliRun.of(SHARED, "sql", "--conf", conf).err()).contains("either QUERY or --stdin");
   }
 
   @Test

@@ -63,7 +63,7 @@ class PostgresPublishTest {
     demo = PublishedDemo.get();
     String schema = TestDatabase.freshSchema("salescomp_it");
     target = new PostgresTarget(TestDatabase.URL, TestDatabase.USER, "TEST_PG_PASSWORD", null, schema,
-        schema + "_staging");
+        schema + "_staging", "");
     PublishedLakehouse lakehouse = demo.lakehouse();
     current = new LinkedHashMap<>();
     previous = new LinkedHashMap<>();

@@ -31,6 +31,28 @@ class PostgresSettingsTest {
     assertThat(pg.stagingSchema()).isEqualTo("salescomp_staging");
     assertThat(pg.passwordEnv()).isEqualTo("SALESCOMP_PG_PASSWORD");
     assertThat(pg.passwordFile()).isNull();
+    assertThat(pg.readerRole()).isEmpty();
+  }
+
+  @Test
+  void theReaderRoleIsAPlainRoleName() throws IOException {
+    assertThat(load("salescomp.publish.postgres.reader-role = bi_reader").postgres().readerRole())
+        .isEqualTo("bi_reader");
+    assertThatThrownBy(() -> load("salescomp.publish.postgres.reader-role = \"bi; drop\""))
+        .isInstanceOf(ConfigError.class).hasMessageContaining("salescomp.publish.postgres.reader-role");
+  }
+
+  @Test
+  void theFiscalYearStartIsAMonthAndNamesAreOffByDefault() throws IOException {
+    Settings defaults = Settings.load(List.of(Path.of("conf/local.conf")));
+    assertThat(defaults.reporting().fiscalYearStart()).isEqualTo(java.time.Month.JANUARY);
+    assertThat(defaults.reporting().includeNames()).isFalse();
+    assertThat(load("salescomp.fiscal-year-start = 7").reporting().fiscalYearStart()).isEqualTo(java.time.Month.JULY);
+    assertThatThrownBy(() -> load("salescomp.fiscal-year-start = 13"))
+        .isInstanceOf(ConfigError.class).hasMessageContaining("salescomp.fiscal-year-start")
+        .hasMessageContaining("1 (January) to 12");
+    assertThatThrownBy(() -> load("salescomp.fiscal-year-start = 0"))
+        .isInstanceOf(ConfigError.class).hasMessageContaining("salescomp.fiscal-year-start");
   }
 
   @Test

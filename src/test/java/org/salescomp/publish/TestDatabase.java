@@ -16,6 +16,8 @@ import java.util.UUID;
  */
 final class TestDatabase {
   static final String USER = env("SALESCOMP_TEST_PG_USER", "salescomp_test");
+  /** A role without login that a publish grants SELECT to (.ci/setup-postgres.sh creates it). */
+  static final String READER = env("SALESCOMP_TEST_PG_READER", "salescomp_test_reader");
   static final String PASSWORD = env("SALESCOMP_TEST_PG_PASSWORD", "salescomp-test-secret");
   static final String URL = env("SALESCOMP_TEST_PG_URL", "jdbc:postgresql://localhost:"
       + env("SALESCOMP_TEST_PG_PORT", "5432") + "/" + env("SALESCOMP_TEST_PG_DATABASE", "salescomp_test"));

@@ -1,0 +1,76 @@
+package org.salescomp.io;
+
+import io.delta.tables.DeltaTable;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.MapType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Creates a published table from its declaration before its first write, so the table carries what a
+ * write from a DataFrame cannot give it: NOT NULL key columns, the table's description as its comment
+ * and the declared CHECK constraints (Delta checks both on every later write, which then fails rather than
+ * publish a row without a key or a payout whose total is not the sum of its parts). A table created by an
+ * older release gains the CHECK constraints it lacks (Delta validates its rows when one is added); its
+ * columns keep their nullability.
+ */
+final class DeltaTableSetup {
+  private static final String CONSTRAINT_PROPERTY = "delta.constraints.";
+
+  private DeltaTableSetup() {}
+
+  static void ensure(SparkSession spark, String path, PublishedTable table) {
+    if (!DeltaTable.isDeltaTable(spark, path)) {
+      DeltaTable.createIfNotExists(spark).location(path).addColumns(nestedNullable(table.schema()))
+          .partitionedBy(table.partitionColumns().toArray(String[]::new))
+          .comment(table.description())
+          .execute();
+      addChecks(spark, path, table.checks());
+      return;
+    }
+    if (table.checks().isEmpty()) {
+      return;
+    }
+    List<Row> detail = DeltaTable.forPath(spark, path).detail().select("properties").collectAsList();
+    Map<String, String> properties = detail.get(0).getJavaMap(0);
+    addChecks(spark, path, table.checks().stream()
+        .filter(c -> !properties.containsKey(CONSTRAINT_PROPERTY + c.name())).toList());
+  }
+
+  /**
+   * The schema with everything inside arrays, maps and structs nullable: Delta keeps NOT NULL on top-level
+   * columns only and refuses a table that declares it deeper (run_log's source counts).
+   */
+  static StructType nestedNullable(StructType schema) {
+    return new StructType(java.util.Arrays.stream(schema.fields())
+        .map(f -> new StructField(f.name(), nullable(f.dataType()), f.nullable(), f.metadata()))
+        .toArray(StructField[]::new));
+  }
+
+  private static DataType nullable(DataType type) {
+    if (type instanceof ArrayType a) {
+      return new ArrayType(nullable(a.elementType()), true);
+    }
+    if (type instanceof MapType m) {
+      return new MapType(nullable(m.keyType()), nullable(m.valueType()), true);
+    }
+    if (type instanceof StructType s) {
+      return new StructType(java.util.Arrays.stream(s.fields())
+          .map(f -> new StructField(f.name(), nullable(f.dataType()), true, f.metadata()))
+          .toArray(StructField[]::new));
+    }
+    return type;
+  }
+
+  private static void addChecks(SparkSession spark, String path, List<PublishedTable.Check> checks) {
+    for (PublishedTable.Check c : checks) {
+      spark.sql("ALTER TABLE delta.`" + path.replace("`", "``") + "` ADD CONSTRAINT " + c.name()
+          + " CHECK (" + c.condition() + ")");
+    }
+  }
+}
