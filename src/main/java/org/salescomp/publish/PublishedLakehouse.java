@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -54,8 +55,17 @@ public final class PublishedLakehouse {
    * above, in {@code spark} itself; returns the names, sorted.
    */
   public static List<String> registerViews(SparkSession spark, String root) {
-    List<String> found = LakehousePaths.tables(spark, root);
-    Map<String, Long> versions = succeededVersions(spark, root, found);
+    return registerViews(spark, root, name -> true);
+  }
+
+  /**
+   * As {@link #registerViews(SparkSession, String)}, for the published tables {@code wanted} accepts only:
+   * each view costs a read of the table's Delta log, and run_log is read only when a view needs its version.
+   */
+  public static List<String> registerViews(SparkSession spark, String root, Predicate<String> wanted) {
+    List<String> all = LakehousePaths.tables(spark, root);
+    List<String> found = all.stream().filter(wanted).toList();
+    Map<String, Long> versions = found.isEmpty() ? Map.of() : succeededVersions(spark, root, all);
     List<String> names = new ArrayList<>();
     for (String name : found) {
       boolean pinned = PublishedCatalog.find(name).filter(t -> !t.equals(RunLog.TABLE)).isPresent();
