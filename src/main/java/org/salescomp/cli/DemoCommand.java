@@ -60,7 +60,7 @@ final class DemoCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private static void printSummary(PrintWriter out, SparkSession spark, Settings settings) {
+  static void printSummary(PrintWriter out, SparkSession spark, Settings settings) {
     out.println();
     out.println("rows per published table:");
     for (String table : PublishedLakehouse.registerViews(spark, settings.lakehouseRoot())) {

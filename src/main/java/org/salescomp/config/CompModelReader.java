@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.salescomp.common.ContentHash;
+import org.salescomp.domain.AttainmentPeriod;
 import org.salescomp.domain.Awards;
 import org.salescomp.domain.ClawbackRules;
 import org.salescomp.domain.Coaching;
@@ -134,7 +135,7 @@ final class CompModelReader {
     // as the record printed itself before it had a quota ramp
     String newHireText = "NewHireRules[months=" + newHire.months() + ", rateMultiplier=" + newHire.rateMultiplier()
         + ", guaranteeMonthly=" + newHire.guaranteeMonthly() + "]";
-    String hash = hash(effectiveFrom + "|" + commission + "|" + cx + "|" + clawback + "|" + newHireText + "|"
+    String hash = hash(effectiveFrom + "|" + commission.hashText() + "|" + cx + "|" + clawback + "|" + newHireText + "|"
         + scorecard + "|" + mentor + added);
     return new PlanVersion(effectiveFrom, commission, cx, clawback, newHire, scorecard, mentor, spiffs, override,
         draw, balance, hash);
@@ -206,7 +207,8 @@ final class CompModelReader {
     Map<String, BigDecimal> products = multipliers(c, "product-multipliers", limits);
     Map<String, BigDecimal> channels = multipliers(c, "channel-multipliers", limits);
     BigDecimal cap = c.isNull("monthly-cap") ? null : money(c, "monthly-cap");
-    return new CommissionRules(mode, List.copyOf(tiers), products, channels, limits.attainment(c, "gate-min-attainment"), cap);
+    return new CommissionRules(mode, List.copyOf(tiers), products, channels, limits.attainment(c, "gate-min-attainment"), cap,
+        c.oneOf("attainment-period", AttainmentPeriod.class));
   }
 
   private static Map<String, BigDecimal> multipliers(ConfigReader c, String key, PlanLimits limits) {

@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.functions.when;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -52,6 +53,19 @@ public final class BalanceLines {
   /** The balance step's lines and the rep_balances rows (scenario, rep, month) it moved or held. */
   public record Result(Dataset<Row> lines, Dataset<Row> balances) {}
 
+  /**
+   * Where the fold starts. Closed months paid what they paid: their balance stands as it was closed, so
+   * the fold starts in the month after the last closed one, from each rep's closing balance then, and a
+   * correction of a closed month is recovered once, in the month it is posted in.
+   *
+   * @param from the first month folded (its first day); null folds every month from a zero balance
+   * @param balances rep_id, {@link #OPENING}: the balance owed before {@code from} (reps absent owe 0)
+   */
+  public record Opening(LocalDate from, Dataset<Row> balances) {
+    /** Nothing closed: every month is folded, from a zero balance. */
+    public static final Opening NONE = new Opening(null, null);
+  }
+
   private static final String V = "variable_pay";
   private static final String DRAW_TARGET = "draw_target";
   private static final String TERMINATED_HERE = "terminated_here";
@@ -80,12 +94,20 @@ public final class BalanceLines {
    * @param terminations rep_id, termination_date (null while employed), one row per rep
    */
   public static Result build(Dataset<Row> lines, Dataset<Row> payMonthPlans, Dataset<Row> terminations) {
+    return build(lines, payMonthPlans, terminations, Opening.NONE);
+  }
+
+  /** @param opening the first month folded and the balances owed before it ({@link Opening}) */
+  public static Result build(Dataset<Row> lines, Dataset<Row> payMonthPlans, Dataset<Row> terminations,
+      Opening opening) {
     Column usesBalance = col(PlanTable.DRAW_MONTHS).gt(0).and(col(PlanTable.DRAW_MONTHLY).gt(0))
         .or(col(PlanTable.CARRY_NEGATIVE));
     String[] repKey = {PayLines.SCENARIO, PayLines.REP_ID};
     String[] monthKey = {PayLines.SCENARIO, PayLines.REP_ID, PayLines.MONTH};
-    Dataset<Row> months = payMonthPlans
-        .join(payMonthPlans.where(usesBalance).select(repKey[0], repKey[1]).distinct(), repKey, "left_semi");
+    Dataset<Row> folding = opening.from() == null ? payMonthPlans
+        : payMonthPlans.where(col(PayLines.MONTH).geq(lit(opening.from())));
+    Dataset<Row> months = folding
+        .join(folding.where(usesBalance).select(repKey[0], repKey[1]).distinct(), repKey, "left_semi");
     Dataset<Row> variablePay = lines
         .where(col(PayLines.LINE_TYPE).notEqual(lit(PayLines.BASE_SALARY)))
         .join(months.select(repKey[0], repKey[1]).distinct(), repKey, "left_semi")
@@ -109,11 +131,17 @@ public final class BalanceLines {
                 .as(TERMINATED_HERE),
             col(PlanTable.PLAN_ID), col(PlanTable.PLAN_HASH)).as("m"));
 
-    Dataset<Row> folded = monthInputs
+    Dataset<Row> repMonths = monthInputs
         .groupBy(PayLines.SCENARIO, PayLines.REP_ID)
-        .agg(array_sort(collect_list(col("m"))).as("months"))
+        .agg(array_sort(collect_list(col("m"))).as("months"));
+    Column owedBefore = Money.zero();
+    if (opening.balances() != null) {
+      repMonths = repMonths.join(opening.balances().select(col(PayLines.REP_ID), col(OPENING)), PayLines.REP_ID, "left");
+      owedBefore = coalesce(col(OPENING), Money.zero()).cast(Money.MONEY);
+    }
+    Dataset<Row> folded = repMonths
         .select(col(PayLines.SCENARIO), col(PayLines.REP_ID),
-            explode(aggregate(col("months"), initialState(), BalanceLines::step).getField("rows")).as("r"))
+            explode(aggregate(col("months"), initialState(owedBefore), BalanceLines::step).getField("rows")).as("r"))
         .select(col(PayLines.SCENARIO), col(PayLines.REP_ID), col("r.*"));
 
     Dataset<Row> balances = folded
@@ -144,8 +172,8 @@ public final class BalanceLines {
       .add(OPENING, Money.MONEY).add("recovery", Money.MONEY).add("topup", Money.MONEY)
       .add(CARRIED, Money.MONEY).add(FORGIVEN, Money.MONEY).add(CLOSING, Money.MONEY);
 
-  private static Column initialState() {
-    return struct(Money.zero().as("b"), array().cast(DataTypes.createArrayType(ROW)).as("rows"));
+  private static Column initialState(Column owedBefore) {
+    return struct(owedBefore.as("b"), array().cast(DataTypes.createArrayType(ROW)).as("rows"));
   }
 
   /** One month of the fold: the state is the balance owed and the months done so far. */

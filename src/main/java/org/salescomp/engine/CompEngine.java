@@ -1,6 +1,7 @@
 package org.salescomp.engine;
 
 
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.salescomp.common.Stages;
@@ -17,6 +18,9 @@ public final class CompEngine {
    * What the engine reads, all already accepted and staged. {@code idleMonthPlans}: months after a rep's
    * last active month ({@link org.salescomp.intermediate.RepMonths#afterLastActive}) with their plans,
    * where clawbacks and adjustments still land. {@code terminations}: rep_id, termination_date, one row per rep.
+   * {@code quotas}: the monthly quotas ({@link org.salescomp.intermediate.RepQuotas#monthly}); {@code periodQuotas}:
+   * those of quarters and years ({@link org.salescomp.intermediate.PeriodQuotas#reps}), for plans whose
+   * attainment period is longer than a month.
    */
   public record Inputs(
       Dataset<Row> creditedDeals,
@@ -26,6 +30,7 @@ public final class CompEngine {
       Dataset<Row> idleMonthPlans,
       Dataset<Row> planTable,
       Dataset<Row> quotas,
+      Dataset<Row> periodQuotas,
       Dataset<Row> retention,
       Dataset<Row> adjustments,
       Dataset<Row> teams,
@@ -69,6 +74,11 @@ public final class CompEngine {
 
     /** @return the correction lines, or null for none */
     Dataset<Row> from(Dataset<Row> stepLines);
+
+    /** The balances the closed months left, which the balance step opens the first open month with. */
+    default BalanceLines.Opening balancesAfterClose() {
+      return BalanceLines.Opening.NONE;
+    }
   }
 
   private CompEngine() {}
@@ -82,34 +92,69 @@ public final class CompEngine {
   }
 
   public static Result run(Inputs in, Stages stages, Detail detail, Corrections corrections) {
+    Periods periods = Periods.of(in);
     if (detail == Detail.LINES) {
       Dataset<Row> events = DealEvents.build(in.stagedDeals(), in.retention());
-      return payFrom(in, everyLine(in, stages), events, stages, detail, corrections);
+      return payFrom(in, everyLine(in, periods, stages), events, stages, detail, corrections);
     }
     // read twice, by the choice of clawable deals and by the clawbacks: kept once
     Dataset<Row> events = stages.stage("deal_events", DealEvents.build(in.stagedDeals(), in.retention()));
-    return payFrom(in, monthTotals(in, events, stages), events, stages, detail, corrections);
+    return payFrom(in, monthTotals(in, periods, events, stages), events, stages, detail, corrections);
   }
 
   /** Step 2 as the engine goes on with it: lines to sum per month, and the lines clawbacks read. */
   private record Commission(Dataset<Row> lines, Dataset<Row> clawable) {}
 
-  private static Commission everyLine(Inputs in, Stages stages) {
-    Dataset<Row> lines = stages.stage("commission_lines", DealCommissionLines.priced(
-        DealCommissionLines.positioned(in.creditedDeals(), in.quotas()), in.repMonthPlans(), in.quotas()));
-    return new Commission(lines, lines);
+  /**
+   * What the plans' attainment periods ask of step 2: the periods longer than a month deals are placed in,
+   * the quotas of quarters and years (none read while every plan is monthly), whether some plan trues up.
+   */
+  private record Periods(List<String> longer, Dataset<Row> quotas, boolean trueUps) {
+    static Periods of(Inputs in) {
+      List<String> longer = AttainmentPeriods.longerPeriods(in.planTable());
+      if (longer.isEmpty()) {
+        return new Periods(longer, DealCommissionLines.noPeriodQuotas(in.quotas()), false);
+      }
+      return new Periods(longer, in.periodQuotas(), CommissionTrueUpLines.anyIn(in.planTable()));
+    }
   }
 
-  private static Commission monthTotals(Inputs in, Dataset<Row> events, Stages stages) {
+  private static Commission everyLine(Inputs in, Periods periods, Stages stages) {
+    Dataset<Row> positioned = DealCommissionLines.positioned(in.creditedDeals(), in.quotas(), periods.longer());
+    if (periods.trueUps()) {
+      // read twice, by the deal lines and by the true-ups: kept once
+      positioned = stages.stage("positioned_deals", positioned);
+    }
+    Dataset<Row> lines = stages.stage("commission_lines", DealCommissionLines.priced(positioned, in.repMonthPlans(),
+        in.quotas(), periods.quotas()));
+    return new Commission(withTrueUps(in, periods, lines, positioned, stages), lines);
+  }
+
+  private static Commission monthTotals(Inputs in, Periods periods, Dataset<Row> events, Stages stages) {
     Dataset<Row> positioned = stages.stage("positioned_deals",
-        DealCommissionLines.positioned(in.creditedDeals(), in.quotas()));
-    Dataset<Row> totals = stages.stage("commission_totals",
-        DealCommissionLines.monthTotals(positioned, in.repMonthPlans(), in.planTable(), in.quotas()));
+        DealCommissionLines.positioned(in.creditedDeals(), in.quotas(), periods.longer()));
+    Dataset<Row> totals = stages.stage("commission_totals", DealCommissionLines.monthTotals(positioned,
+        in.repMonthPlans(), in.planTable(), in.quotas(), periods.quotas()));
     Dataset<Row> clawableDeals = positioned.join(ClawbackLines.candidateDeals(events, in.payMonthPlans()),
         PayLines.DEAL_ID, "left_semi");
-    Dataset<Row> clawable = stages.stage("clawable_lines",
-        DealCommissionLines.amountLines(clawableDeals, in.repMonthPlans(), in.planTable(), in.quotas()));
-    return new Commission(totals, clawable);
+    Dataset<Row> clawable = stages.stage("clawable_lines", DealCommissionLines.amountLines(clawableDeals,
+        in.repMonthPlans(), in.planTable(), in.quotas(), periods.quotas()));
+    return new Commission(withTrueUps(in, periods, totals, positioned, stages), clawable);
+  }
+
+  /**
+   * The month's commission lines with the period's {@code commission_true_up} lines: those count in the
+   * month's commission total C like the deal lines (cx modifier, cap, guarantee, mentor bonus read C).
+   */
+  private static Dataset<Row> withTrueUps(Inputs in, Periods periods, Dataset<Row> commission,
+      Dataset<Row> positioned, Stages stages) {
+    if (!periods.trueUps()) {
+      return commission;
+    }
+    Dataset<Row> repriced = DealCommissionLines.repricedPeriods(positioned, in.repMonthPlans(), in.planTable(),
+        in.quotas(), periods.quotas());
+    return commission.unionByName(stages.stage("commission_true_ups",
+        CommissionTrueUpLines.build(repriced, in.payMonthPlans())));
   }
 
   private static Result payFrom(Inputs in, Commission commission, Dataset<Row> events, Stages stages,
@@ -143,7 +188,8 @@ public final class CompEngine {
     if (posted != null) {
       variable = variable.unionByName(stages.stage("prior_period_adjustments", posted));
     }
-    BalanceLines.Result balance = BalanceLines.build(variable, in.payMonthPlans(), in.terminations());
+    BalanceLines.Result balance = BalanceLines.build(variable, in.payMonthPlans(), in.terminations(),
+        corrections.balancesAfterClose());
     Dataset<Row> all = variable.unionByName(PayLines.withoutCorrectedPeriod(balance.lines()));
     // a simulation's lines feed only the payouts: no stage of their own
     Dataset<Row> kept = detail == Detail.LINES ? stages.stage("pay_lines", all) : all;

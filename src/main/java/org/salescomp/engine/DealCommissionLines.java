@@ -5,12 +5,14 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
@@ -25,9 +27,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.salescomp.common.MessageTemplate;
 import org.salescomp.common.Money;
+import org.salescomp.domain.AttainmentPeriod;
 import org.salescomp.intermediate.CreditedDeals;
+import org.salescomp.intermediate.PeriodQuotas;
 import org.salescomp.intermediate.RepMonths;
 import org.salescomp.intermediate.RepQuotas;
 
@@ -42,15 +47,29 @@ import org.salescomp.intermediate.RepQuotas;
  *   <li>no quota (missing or zero): amount 0, {@code held: no revenue quota};
  *   <li>final attainment below the gate: amount 0, {@code below gate} (at the gate passes).
  * </ul>
+ * A plan whose {@code attainment-period} is a quarter or a year reads all of this over the period to date
+ * ({@link AttainmentPeriods}): Q is the period's quota, the deals are ordered across the period, and the
+ * attainment is the period's revenue to the month's end; retroactive tiers are trued up at the period's end
+ * ({@link #repricedPeriods}, {@link CommissionTrueUpLines}).
  * Tiers are arrays on the plan row; the bands are multiplied out once per rep-month and plan and
  * evaluated on each deal row as one expression per tier: no explode and regroup.
  */
 public final class DealCommissionLines {
   public static final String MONTH_REVENUE = "month_revenue";
   public static final String ATTAINMENT = "attainment";
+  /** The revenue the attainment of tiers and gate reads: the month's, or the quarter's or year's to date. */
+  static final String PERIOD_REVENUE = "period_revenue";
   static final String BEFORE = "revenue_before";
   static final String AFTER = "revenue_after";
-  /** The quota tiers and the gate use: the month's quota, ramped in a new hire's first months. */
+  static final String PERIOD_START = "period_start";
+  static final String PAID = "paid";
+  static final String REPRICED = "repriced";
+  static final String DEALS = "deals";
+  static final String FINAL_ATTAINMENT = "final_attainment";
+  static final String FINAL_TIER = "final_tier";
+  static final String FINAL_RATE = "final_rate";
+  static final String PERIOD_CREDITED = "period_credited";
+  /** The quota tiers and the gate use: the quota of the plan's period, ramped in a new hire's first months. */
   static final String PLAN_QUOTA = "plan_quota";
   /** Tiers as money for the rep-month's quota: idx, low = from x Q, high = to x Q (null for the last), rate. */
   static final String BANDS = "bands";
@@ -63,7 +82,21 @@ public final class DealCommissionLines {
    * @param quotas {@link RepQuotas#monthly}
    */
   public static Dataset<Row> build(Dataset<Row> creditedDeals, Dataset<Row> repMonthPlans, Dataset<Row> quotas) {
-    return priced(positioned(creditedDeals, quotas), repMonthPlans, quotas);
+    return build(creditedDeals, repMonthPlans, quotas, noPeriodQuotas(quotas));
+  }
+
+  /** @param periodQuotas {@link PeriodQuotas#reps}: the quotas of quarters and years (other rows are ignored) */
+  public static Dataset<Row> build(Dataset<Row> creditedDeals, Dataset<Row> repMonthPlans, Dataset<Row> quotas,
+      Dataset<Row> periodQuotas) {
+    return priced(positioned(creditedDeals, quotas, AttainmentPeriods.longerPeriods(repMonthPlans)), repMonthPlans,
+        quotas, periodQuotas);
+  }
+
+  /** No quota of a quarter or year, in the columns of {@link PeriodQuotas#reps}. */
+  static Dataset<Row> noPeriodQuotas(Dataset<Row> like) {
+    return like.sparkSession().createDataFrame(List.of(), new StructType()
+        .add(PeriodQuotas.REP_ID, DataTypes.StringType).add(PeriodQuotas.PERIOD_TYPE, DataTypes.StringType)
+        .add(PeriodQuotas.PERIOD_START, DataTypes.DateType).add(PeriodQuotas.QUOTA, Money.MONEY));
   }
 
   /**
@@ -72,6 +105,18 @@ public final class DealCommissionLines {
    * scenarios' plans.
    */
   public static Dataset<Row> positioned(Dataset<Row> creditedDeals, Dataset<Row> quotas) {
+    return positioned(creditedDeals, quotas, List.of());
+  }
+
+  /**
+   * {@link #positioned(Dataset, Dataset)}, and the deal's place in each of {@code longerPeriods} (quarter,
+   * year: {@link AttainmentPeriods#longerPeriods} of the plans).
+   */
+  public static Dataset<Row> positioned(Dataset<Row> creditedDeals, Dataset<Row> quotas, List<String> longerPeriods) {
+    return AttainmentPeriods.withPositions(monthPositions(creditedDeals, quotas), longerPeriods);
+  }
+
+  private static Dataset<Row> monthPositions(Dataset<Row> creditedDeals, Dataset<Row> quotas) {
     WindowSpec repMonth = Window.partitionBy(PayLines.REP_ID, PayLines.MONTH);
     WindowSpec inOrder = repMonth.orderBy(CreditedDeals.CLOSE_DATE, CreditedDeals.DEAL_ID);
     Column credit = col(CreditedDeals.CREDITED_AMOUNT);
@@ -86,14 +131,15 @@ public final class DealCommissionLines {
   }
 
   /** The commission line of every {@link #positioned} deal under each scenario's plan for its rep-month. */
-  public static Dataset<Row> priced(Dataset<Row> positioned, Dataset<Row> repMonthPlans, Dataset<Row> quotas) {
+  public static Dataset<Row> priced(Dataset<Row> positioned, Dataset<Row> repMonthPlans, Dataset<Row> quotas,
+      Dataset<Row> periodQuotas) {
     Column marginal = col(PlanTable.TIER_MODE).equalTo(lit("marginal"));
     Column tierIdx = when(marginal, highestTierReached().getField("idx"))
         .otherwise(finalAttainmentTier().getField("idx"));
     Column tierRate = when(marginal, highestTierReached().getField("rate"))
         .otherwise(finalAttainmentTier().getField("rate"));
-    return positioned
-        .join(banded(repMonthPlans, quotas), new String[] {CreditedDeals.REP_ID, CreditedDeals.MONTH})
+    return placed(positioned
+        .join(banded(repMonthPlans, quotas, periodQuotas), new String[] {CreditedDeals.REP_ID, CreditedDeals.MONTH}))
         .withColumn(ATTAINMENT, planAttainment())
         .withColumn(PayLines.LINE_TYPE, lit(PayLines.COMMISSION))
         .withColumn(PayLines.TIER, when(col(ATTAINMENT).isNotNull(), tierIdx))
@@ -111,8 +157,8 @@ public final class DealCommissionLines {
    * simulation that needs payouts, not lines. No per-deal row per scenario is ever kept.
    */
   public static Dataset<Row> monthTotals(Dataset<Row> positioned, Dataset<Row> repMonthPlans, Dataset<Row> planTable,
-      Dataset<Row> quotas) {
-    Dataset<Row> sums = amountsPerRules(positioned, repMonthPlans, planTable, quotas)
+      Dataset<Row> quotas, Dataset<Row> periodQuotas) {
+    Dataset<Row> sums = amountsPerRules(positioned, repMonthPlans, planTable, quotas, periodQuotas)
         .groupBy(PayLines.REP_ID, PayLines.MONTH, PlanTable.COMMISSION_HASH)
         .agg(Money.sum(col(PayLines.AMOUNT)).as(PayLines.AMOUNT),
             Money.sum(col(CreditedDeals.CREDITED_AMOUNT)).as(PayLines.CREDITED_AMOUNT));
@@ -124,8 +170,8 @@ public final class DealCommissionLines {
    * what {@link ClawbackLines} reads of a line.
    */
   public static Dataset<Row> amountLines(Dataset<Row> positioned, Dataset<Row> repMonthPlans, Dataset<Row> planTable,
-      Dataset<Row> quotas) {
-    return toScenarios(amountsPerRules(positioned, repMonthPlans, planTable, quotas), repMonthPlans);
+      Dataset<Row> quotas, Dataset<Row> periodQuotas) {
+    return toScenarios(amountsPerRules(positioned, repMonthPlans, planTable, quotas, periodQuotas), repMonthPlans);
   }
 
   /**
@@ -134,23 +180,80 @@ public final class DealCommissionLines {
    * Columns: rep_id, month, commission_hash, deal_id, credited_amount, amount.
    */
   private static Dataset<Row> amountsPerRules(Dataset<Row> positioned, Dataset<Row> repMonthPlans,
-      Dataset<Row> planTable, Dataset<Row> quotas) {
+      Dataset<Row> planTable, Dataset<Row> quotas, Dataset<Row> periodQuotas) {
+    return placedPerRules(positioned, repMonthPlans, planTable.select(ruleParameters()), quotas, periodQuotas)
+        .select(col(PayLines.REP_ID), col(PayLines.MONTH), col(PlanTable.COMMISSION_HASH), col(PayLines.DEAL_ID),
+            col(CreditedDeals.CREDITED_AMOUNT), amount(maxTiers(planTable)).as(PayLines.AMOUNT));
+  }
+
+  /** The plan table's columns a deal's commission depends on. */
+  private static Column[] ruleParameters() {
+    return new Column[] {col(PlanTable.COMMISSION_HASH), col(PlanTable.TIER_MODE), col(PlanTable.TIERS),
+        col(PlanTable.PRODUCT_MULTIPLIERS), col(PlanTable.CHANNEL_MULTIPLIERS), col(PlanTable.GATE_MIN_ATTAINMENT),
+        col(PlanTable.NEW_HIRE_MONTHS), col(PlanTable.NEW_HIRE_RATE_MULTIPLIER), col(PlanTable.QUOTA_RAMP),
+        col(PlanTable.ATTAINMENT_PERIOD)};
+  }
+
+  /**
+   * The positioned deals of the rep-months whose rules are among {@code parameters} (rows of the plan table,
+   * {@link #ruleParameters}), once per distinct {@link PlanTable#COMMISSION_HASH}, placed in their plan's
+   * period, with their {@value #ATTAINMENT}.
+   */
+  private static Dataset<Row> placedPerRules(Dataset<Row> positioned, Dataset<Row> repMonthPlans,
+      Dataset<Row> parameters, Dataset<Row> quotas, Dataset<Row> periodQuotas) {
     // the rules' parameters come from the small plan table, so the distinct rep-month rules are found on
     // plain key columns (a hash aggregation, where maps and arrays would need a sort)
-    Dataset<Row> parameters = planTable
-        .select(col(PlanTable.COMMISSION_HASH), col(PlanTable.TIER_MODE), col(PlanTable.TIERS),
-            col(PlanTable.PRODUCT_MULTIPLIERS), col(PlanTable.CHANNEL_MULTIPLIERS), col(PlanTable.GATE_MIN_ATTAINMENT),
-            col(PlanTable.NEW_HIRE_MONTHS), col(PlanTable.NEW_HIRE_RATE_MULTIPLIER), col(PlanTable.QUOTA_RAMP))
-        .dropDuplicates(PlanTable.COMMISSION_HASH);
     Dataset<Row> rules = repMonthPlans
         .select(PayLines.REP_ID, PayLines.MONTH, RepMonths.MONTH_INDEX, PlanTable.COMMISSION_HASH)
         .distinct()
-        .join(broadcast(parameters), PlanTable.COMMISSION_HASH);
-    return positioned
-        .join(banded(rules, quotas), new String[] {PayLines.REP_ID, PayLines.MONTH})
-        .withColumn(ATTAINMENT, planAttainment())
-        .select(col(PayLines.REP_ID), col(PayLines.MONTH), col(PlanTable.COMMISSION_HASH), col(PayLines.DEAL_ID),
-            col(CreditedDeals.CREDITED_AMOUNT), amount(maxTiers(parameters)).as(PayLines.AMOUNT));
+        .join(broadcast(parameters.dropDuplicates(PlanTable.COMMISSION_HASH)), PlanTable.COMMISSION_HASH);
+    return placed(positioned.join(banded(rules, quotas, periodQuotas), new String[] {PayLines.REP_ID, PayLines.MONTH}))
+        .withColumn(ATTAINMENT, planAttainment());
+  }
+
+  /** A deal row joined with its plan, placed in the plan's attainment period ({@link AttainmentPeriods}). */
+  private static Dataset<Row> placed(Dataset<Row> rows) {
+    return AttainmentPeriods.placed(rows, BEFORE, AFTER, PERIOD_REVENUE, MONTH_REVENUE);
+  }
+
+  /**
+   * The deals whose rules true up ({@link CommissionTrueUpLines#truesUp}: retroactive tiers over a quarter or a
+   * year), summed per scenario, rep and period: {@value #PAID}, what their lines pay, and {@value #REPRICED},
+   * each deal re-priced as its line with the period's final attainment (its whole revenue against the quota
+   * the deal's month used), rounded per deal. Also the deals, their credited amounts, and the final attainment,
+   * tier, rate and gate of the period's latest month with deals.
+   * Columns: scenario, rep_id, attainment_period, period_start, deals, period_credited, paid, repriced,
+   * final_attainment, final_tier, final_rate, gate_min_attainment.
+   */
+  static Dataset<Row> repricedPeriods(Dataset<Row> positioned, Dataset<Row> repMonthPlans, Dataset<Row> planTable,
+      Dataset<Row> quotas, Dataset<Row> periodQuotas) {
+    Dataset<Row> parameters = planTable.where(CommissionTrueUpLines.truesUp()).select(ruleParameters());
+    int tiers = maxTiers(parameters);
+    Dataset<Row> deals = placedPerRules(positioned, repMonthPlans, parameters, quotas, periodQuotas);
+    Column finalAttainment = when(col(PLAN_QUOTA).gt(0),
+        AttainmentPeriods.periodTotal(deals, MONTH_REVENUE).divide(col(PLAN_QUOTA)).cast(Money.RATIO));
+    Dataset<Row> perRules = deals
+        .withColumn(PERIOD_START, AttainmentPeriods.start(col(PlanTable.ATTAINMENT_PERIOD), col(PayLines.MONTH)))
+        .withColumn(PAID, amount(tiers))
+        .withColumn(ATTAINMENT, finalAttainment)
+        .withColumn(REPRICED, amount(tiers))
+        .groupBy(PayLines.REP_ID, PayLines.MONTH, PlanTable.COMMISSION_HASH, PlanTable.ATTAINMENT_PERIOD, PERIOD_START)
+        .agg(count(lit(1)).as(DEALS), Money.sum(col(CreditedDeals.CREDITED_AMOUNT)).as(PERIOD_CREDITED),
+            Money.sum(col(PAID)).as(PAID), Money.sum(col(REPRICED)).as(REPRICED),
+            // one quota and one period revenue per rep-month and rules: the same on every deal row
+            max(col(ATTAINMENT)).as(FINAL_ATTAINMENT), max(finalAttainmentTier().getField("idx")).as(FINAL_TIER),
+            max(finalAttainmentTier().getField("rate")).as(FINAL_RATE),
+            max(col(PlanTable.GATE_MIN_ATTAINMENT)).as(PlanTable.GATE_MIN_ATTAINMENT));
+    Column latest = col(PayLines.MONTH);
+    return repMonthPlans
+        .select(PayLines.SCENARIO, PayLines.REP_ID, PayLines.MONTH, PlanTable.COMMISSION_HASH)
+        .join(perRules, new String[] {PayLines.REP_ID, PayLines.MONTH, PlanTable.COMMISSION_HASH})
+        .groupBy(PayLines.SCENARIO, PayLines.REP_ID, PlanTable.ATTAINMENT_PERIOD, PERIOD_START)
+        .agg(sum(col(DEALS)).as(DEALS), Money.sum(col(PERIOD_CREDITED)).as(PERIOD_CREDITED),
+            Money.sum(col(PAID)).as(PAID), Money.sum(col(REPRICED)).as(REPRICED),
+            max_by(col(FINAL_ATTAINMENT), latest).as(FINAL_ATTAINMENT), max_by(col(FINAL_TIER), latest).as(FINAL_TIER),
+            max_by(col(FINAL_RATE), latest).as(FINAL_RATE),
+            max_by(col(PlanTable.GATE_MIN_ATTAINMENT), latest).as(PlanTable.GATE_MIN_ATTAINMENT));
   }
 
   /** Rows priced per commission rules as commission lines of each scenario that uses those rules. */
@@ -176,29 +279,41 @@ public final class DealCommissionLines {
    * The plan rows with their {@value #BANDS}: the bands are the same for every deal of a rep-month, so
    * they are multiplied out once per rep-month and plan, not once per deal.
    */
-  private static Dataset<Row> banded(Dataset<Row> plans, Dataset<Row> quotas) {
+  private static Dataset<Row> banded(Dataset<Row> plans, Dataset<Row> quotas, Dataset<Row> periodQuotas) {
     Column quota = col(PLAN_QUOTA);
-    Dataset<Row> monthQuotas = quotas.select(col(RepQuotas.REP_ID).as("band_rep_id"),
-        col(RepQuotas.MONTH).as("band_month"), col(RepQuotas.QUOTA).as("band_quota"));
+    // the quota of the plan's period: the month's own, or the quarter's or year's the month is in
+    Dataset<Row> periodQuota = quotas.select(col(RepQuotas.REP_ID).as("band_rep_id"),
+            lit(AttainmentPeriods.MONTH).as("band_period"), col(RepQuotas.MONTH).as("band_start"),
+            col(RepQuotas.QUOTA).cast(Money.MONEY).as("band_quota"))
+        .unionByName(periodQuotas
+            .where(col(PeriodQuotas.PERIOD_TYPE).isin(AttainmentPeriod.QUARTER.configName(),
+                AttainmentPeriod.YEAR.configName()))
+            .select(col(PeriodQuotas.REP_ID).as("band_rep_id"), col(PeriodQuotas.PERIOD_TYPE).as("band_period"),
+                col(PeriodQuotas.PERIOD_START).as("band_start"), col(PeriodQuotas.QUOTA).cast(Money.MONEY).as("band_quota")));
+    Column period = col(PlanTable.ATTAINMENT_PERIOD);
     Column index = col(RepMonths.MONTH_INDEX);
     Column ramp = col(PlanTable.QUOTA_RAMP);
     Column ramped = when(index.geq(0).and(index.lt(size(ramp))),
         Money.round2(col("band_quota").multiply(try_element_at(ramp, index.plus(1)))))
         .otherwise(col("band_quota"));
     return plans
-        .join(monthQuotas, col(PayLines.REP_ID).equalTo(col("band_rep_id"))
-            .and(col(PayLines.MONTH).equalTo(col("band_month"))), "left")
+        .join(periodQuota, col(PayLines.REP_ID).equalTo(col("band_rep_id"))
+            .and(period.equalTo(col("band_period")))
+            .and(AttainmentPeriods.start(period, col(PayLines.MONTH)).equalTo(col("band_start"))), "left")
         .withColumn(PLAN_QUOTA, ramped.cast(Money.MONEY))
         .withColumn(BANDS, transform(col(PlanTable.TIERS), t -> struct(t.getField("idx").as("idx"),
             t.getField("from").multiply(quota).cast(Money.MONEY_8).as("low"),
             t.getField("to").multiply(quota).cast(Money.MONEY_8).as("high"),
             t.getField("rate").as("rate"))))
-        .drop("band_rep_id", "band_month", "band_quota");
+        .drop("band_rep_id", "band_period", "band_start", "band_quota");
   }
 
-  /** The month's revenue against the quota tiers and the gate use ({@value #PLAN_QUOTA}); null without one. */
+  /**
+   * The revenue of the plan's period to the month's end against the quota tiers and the gate use
+   * ({@value #PLAN_QUOTA}); null without one.
+   */
   private static Column planAttainment() {
-    return when(col(PLAN_QUOTA).gt(0), col(MONTH_REVENUE).divide(col(PLAN_QUOTA)).cast(Money.RATIO));
+    return when(col(PLAN_QUOTA).gt(0), col(PERIOD_REVENUE).divide(col(PLAN_QUOTA)).cast(Money.RATIO));
   }
 
   /**

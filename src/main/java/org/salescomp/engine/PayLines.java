@@ -47,6 +47,8 @@ public final class PayLines {
   /** line_type values (data contract), in the order the model computes them. */
   public static final String BASE_SALARY = "base_salary";
   public static final String COMMISSION = "commission";
+  /** Retroactive tiers over a quarter or year: the period's deals re-priced at its final attainment, less what they paid. */
+  public static final String COMMISSION_TRUE_UP = "commission_true_up";
   public static final String CX_ADJUSTMENT = "cx_adjustment";
   public static final String CAP_ADJUSTMENT = "cap_adjustment";
   public static final String CLAWBACK = "clawback";

@@ -29,7 +29,7 @@ public final class Payouts {
 
   static {
     COLUMNS_BY_LINE_TYPE.put("base_salary", List.of(PayLines.BASE_SALARY));
-    COLUMNS_BY_LINE_TYPE.put("commission", List.of(PayLines.COMMISSION));
+    COLUMNS_BY_LINE_TYPE.put("commission", List.of(PayLines.COMMISSION, PayLines.COMMISSION_TRUE_UP));
     COLUMNS_BY_LINE_TYPE.put("clawback", List.of(PayLines.CLAWBACK));
     COLUMNS_BY_LINE_TYPE.put("cx_adjustment", List.of(PayLines.CX_ADJUSTMENT));
     COLUMNS_BY_LINE_TYPE.put("cap_adjustment", List.of(PayLines.CAP_ADJUSTMENT));

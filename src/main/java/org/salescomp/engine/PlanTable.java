@@ -20,6 +20,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.salescomp.common.ContentHash;
 import org.salescomp.common.Money;
+import org.salescomp.domain.AttainmentPeriod;
 import org.salescomp.domain.Plan;
 import org.salescomp.domain.PlanVersion;
 import org.salescomp.domain.ScorecardKpi;
@@ -74,6 +75,8 @@ public final class PlanTable {
   public static final String CARRY_NEGATIVE = "carry_negative";
   public static final String RECOVERY_SHARE = "recovery_share";
   public static final String FORGIVE_ON_TERMINATION = "forgive_on_termination";
+  /** {@code commission.attainment-period}: month, quarter or year ({@link org.salescomp.domain.AttainmentPeriod}). */
+  public static final String ATTAINMENT_PERIOD = "attainment_period";
 
   /** The scenario key of production runs. */
   public static final String BASELINE = "baseline";
@@ -128,7 +131,8 @@ public final class PlanTable {
       createStructField(DRAW_RECOVERABLE, BooleanType, false),
       createStructField(CARRY_NEGATIVE, BooleanType, false),
       createStructField(RECOVERY_SHARE, Money.RATE, false),
-      createStructField(FORGIVE_ON_TERMINATION, BooleanType, false)});
+      createStructField(FORGIVE_ON_TERMINATION, BooleanType, false),
+      createStructField(ATTAINMENT_PERIOD, StringType, false)});
 
   private PlanTable() {}
 
@@ -160,7 +164,8 @@ public final class PlanTable {
         sc.targetBonusQuarterly(), sc.threshold(), sc.maxMultiplier(), sc.kpiScoreCap(), kpis(sc.kpis()),
         v.mentor().months(), v.mentor().rate(), spiffs(v.spiffs()), v.override().rate(),
         v.newHire().quotaRamp(), v.draw().monthly(), v.draw().months(), v.draw().recoverable(),
-        v.balance().carryNegative(), v.balance().recoveryShare(), v.balance().forgiveOnTermination());
+        v.balance().carryNegative(), v.balance().recoveryShare(), v.balance().forgiveOnTermination(),
+        c.attainmentPeriod().configName());
   }
 
   /** Every input of a deal's commission line, canonical (maps sorted), hashed. */
@@ -169,7 +174,8 @@ public final class PlanTable {
     return ContentHash.of(c.tierMode().configName() + "|" + c.tiers() + "|" + sorted(c.productMultipliers()) + "|"
         + sorted(c.channelMultipliers()) + "|" + c.gateMinAttainment().toPlainString() + "|" + v.newHire().months()
         + "|" + v.newHire().rateMultiplier().toPlainString()
-        + (v.newHire().quotaRamp().isEmpty() ? "" : "|ramp" + v.newHire().quotaRamp()));
+        + (v.newHire().quotaRamp().isEmpty() ? "" : "|ramp" + v.newHire().quotaRamp())
+        + (c.attainmentPeriod() == AttainmentPeriod.MONTH ? "" : "|period=" + c.attainmentPeriod().configName()));
   }
 
   private static List<Row> tiers(List<Tier> tiers) {

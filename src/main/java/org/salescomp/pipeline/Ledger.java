@@ -3,6 +3,7 @@ package org.salescomp.pipeline;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
 
@@ -13,7 +14,9 @@ import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.salescomp.common.Money;
 import org.salescomp.engine.AdjustmentLines;
+import org.salescomp.engine.BalanceLines;
 import org.salescomp.engine.PayLines;
 import org.salescomp.io.LakehousePaths;
 import org.salescomp.marts.PeriodClose;
@@ -54,6 +57,21 @@ final class Ledger {
   Dataset<Row> rewrittenLines(YearMonth firstOpen, YearMonth to) {
     return publishedLines().where(col(PayLines.MONTH).between(lit(Date.valueOf(firstOpen.atDay(1))),
         lit(Date.valueOf(to.atDay(1)))));
+  }
+
+  /**
+   * Each rep's balance owed after the last closed month, as it was closed: the closing of the rep's latest
+   * {@code rep_balances} row up to that month (a rep owing nothing then has no row, or a zero). rep_id, opening.
+   */
+  Dataset<Row> closedBalances(YearMonth lastClosed) {
+    Dataset<Row> balances = table(BalanceLines.TABLE.name()).orElse(null);
+    if (balances == null) {
+      return spark.emptyDataFrame().select(lit(null).cast("string").as(PayLines.REP_ID),
+          lit(null).cast(Money.MONEY).as(BalanceLines.OPENING));
+    }
+    return balances.where(col(PayLines.MONTH).leq(lit(Date.valueOf(lastClosed.atDay(1)))))
+        .groupBy(PayLines.REP_ID)
+        .agg(max_by(col(BalanceLines.CLOSING), col(PayLines.MONTH)).as(BalanceLines.OPENING));
   }
 
   /**

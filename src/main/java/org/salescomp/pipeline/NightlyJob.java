@@ -17,6 +17,7 @@ import org.salescomp.common.StepClock;
 import org.salescomp.config.Settings;
 import org.salescomp.domain.RunScope;
 import org.salescomp.engine.AwardRulesTable;
+import org.salescomp.engine.BalanceLines;
 import org.salescomp.engine.CompEngine;
 import org.salescomp.engine.PriorPeriodAdjustments;
 import org.salescomp.engine.PlanTable;
@@ -132,15 +133,23 @@ public final class NightlyJob {
     if (!closed.any()) {
       return CompEngine.Corrections.NONE;
     }
-    return stepLines -> {
-      Dataset<Row> rewritten = ledger.rewrittenLines(payScope.from(), payScope.to());
-      if (restated.isEmpty()) {
-        return PriorPeriodAdjustments.carried(rewritten, null, null);
+    return new CompEngine.Corrections() {
+      @Override
+      public Dataset<Row> from(Dataset<Row> stepLines) {
+        Dataset<Row> rewritten = ledger.rewrittenLines(payScope.from(), payScope.to());
+        if (restated.isEmpty()) {
+          return PriorPeriodAdjustments.carried(rewritten, null, null);
+        }
+        LocalDate from = restated.get().from().atDay(1);
+        LocalDate to = restated.get().to().atDay(1);
+        return PriorPeriodAdjustments.carried(rewritten, from, to).unionByName(PriorPeriodAdjustments.build(stepLines,
+            ledger.keptLines(payScope.from(), payScope.to()), from, to, payScope.firstDay()));
       }
-      LocalDate from = restated.get().from().atDay(1);
-      LocalDate to = restated.get().to().atDay(1);
-      return PriorPeriodAdjustments.carried(rewritten, from, to).unionByName(PriorPeriodAdjustments.build(stepLines,
-          ledger.keptLines(payScope.from(), payScope.to()), from, to, payScope.firstDay()));
+
+      @Override
+      public BalanceLines.Opening balancesAfterClose() {
+        return new BalanceLines.Opening(closed.last().plusMonths(1).atDay(1), ledger.closedBalances(closed.last()));
+      }
     };
   }
 

@@ -16,6 +16,7 @@ import org.salescomp.engine.PlanTable;
 import org.salescomp.engine.RepMonthPlans;
 import org.salescomp.intermediate.CreditedDeals;
 import org.salescomp.staging.FxDailyRates;
+import org.salescomp.intermediate.PeriodQuotas;
 import org.salescomp.intermediate.RepMonths;
 import org.salescomp.intermediate.RepQuotas;
 import org.salescomp.intermediate.RosterMonths;
@@ -83,7 +84,7 @@ public record PayrollModel(
     Dataset<Row> idleMonthPlans = RepMonthPlans.build(RepMonths.afterLastActive(repMonths, scope.lastMonthStart()),
         rules.planTable());
     CompEngine.Result pay = CompEngine.run(new CompEngine.Inputs(credited, deals, rosterMonths, repMonthPlans,
-        idleMonthPlans, rules.planTable(), quotas,
+        idleMonthPlans, rules.planTable(), quotas, PeriodQuotas.reps(quotas, inputs.get(SourceTable.TARGETS)),
         inputs.get(SourceTable.CUSTOMER_RETENTION), inputs.get(SourceTable.ADJUSTMENTS),
         inputs.get(SourceTable.TEAMS), terminations(roster), kpis.repPeriods(),
         kpis.teamPeriods(), kpis.scorecardScores(), rules.awardRules()), stages, detail, corrections);

@@ -12,8 +12,8 @@ import org.salescomp.engine.PayLines;
  */
 final class LineDrivers {
   /** The line types in the order the model computes them: a statement lists its lines in this order. */
-  static final List<String> ORDER = List.of(PayLines.BASE_SALARY, PayLines.COMMISSION, PayLines.CX_ADJUSTMENT,
-      PayLines.CAP_ADJUSTMENT, PayLines.CLAWBACK, PayLines.GUARANTEE_TOPUP, PayLines.MENTOR_BONUS,
+  static final List<String> ORDER = List.of(PayLines.BASE_SALARY, PayLines.COMMISSION, PayLines.COMMISSION_TRUE_UP,
+      PayLines.CX_ADJUSTMENT, PayLines.CAP_ADJUSTMENT, PayLines.CLAWBACK, PayLines.GUARANTEE_TOPUP, PayLines.MENTOR_BONUS,
       PayLines.ADJUSTMENT, PayLines.SCORECARD_BONUS, PayLines.TEAM_AWARD, PayLines.SPECIAL_AWARD, PayLines.SPIFF,
       PayLines.OVERRIDE, PayLines.DRAW_RECOVERY, PayLines.DRAW_TOPUP, PayLines.NEGATIVE_CARRY,
       PayLines.PRIOR_PERIOD_ADJUSTMENT);
@@ -24,6 +24,8 @@ final class LineDrivers {
       PayLines.CLAWBACK, List.of("cancelled_amount", "retention_rate"));
 
   private static final Map<String, List<String>> QUARTER = Map.of(
+      // a quarter's true-up re-prices the quarter's deals at its final attainment (a year's: the year's)
+      PayLines.COMMISSION_TRUE_UP, List.of("revenue", "quota", "attainment"),
       PayLines.SCORECARD_BONUS, List.of("scorecard_score"),
       PayLines.TEAM_AWARD, List.of("revenue", "attainment", "won_deals"),
       PayLines.SPECIAL_AWARD, List.of("csat_avg", "csat_responses", "complaint_rate", "attainment"));

@@ -89,7 +89,7 @@ public final class Statements {
     }
     List<Row> closes = lakehouse.table("period_close").where(col("month").equalTo(lit(month)))
         .select(col("closed_at").cast("date")).collectAsList();
-    return closes.isEmpty() ? null : closes.get(0).getDate(0).toLocalDate();
+    return closes.isEmpty() ? null : closes.get(0).getLocalDate(0);
   }
 
   private static Map<String, BigDecimal> payoutTotals(Dataset<Row> payouts) {
@@ -119,7 +119,7 @@ public final class Statements {
       byRep.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(new StatementLine(r.getString(1),
           r.getString(2), r.getDecimal(3), r.isNullAt(4) ? null : r.getInt(4), r.getDecimal(5), r.getDecimal(6),
           r.getDecimal(7), r.getString(8), r.getString(10), args, r.getString(9),
-          r.isNullAt(12) ? null : r.getDate(12).toLocalDate(), r.getString(13)));
+          r.isNullAt(12) ? null : r.getLocalDate(12), r.getString(13)));
     }
     byRep.values().forEach(list -> list.sort(MODEL_ORDER));
     return byRep;

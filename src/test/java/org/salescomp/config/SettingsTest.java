@@ -204,6 +204,31 @@ class SettingsTest {
   }
 
   @Test
+  void attainmentPeriodIsReadValidatedAndHashedOnlyWhenItIsNotAMonth() throws IOException {
+    String at = "salescomp.comp.plans.p.versions[0].commission.attainment-period";
+    Path bad = write("bad.conf", PLAN_HEAD + "commission.attainment-period = week }]");
+    assertThatThrownBy(() -> Settings.load(List.of(bad))).isInstanceOf(ConfigError.class)
+        .hasMessageContaining("bad.conf").hasMessageContaining(at)
+        .hasMessageContaining("expected one of month, quarter, year, got \"week\"");
+    Path none = write("none.conf", PLAN_HEAD + "commission.tiers = [{ from = 0, rate = 0.02 }] }]");
+    Path month = write("month.conf", PLAN_HEAD + "commission { tiers = [{ from = 0, rate = 0.02 }],"
+        + " attainment-period = month } }]");
+    Path quarter = write("quarter.conf", PLAN_HEAD + "commission { tiers = [{ from = 0, rate = 0.02 }],"
+        + " attainment-period = quarter } }]");
+    Path year = write("year.conf", PLAN_HEAD + "commission { tiers = [{ from = 0, rate = 0.02 }],"
+        + " attainment-period = year } }]");
+    PlanVersion byDefault = Settings.load(List.of(none)).comp().plans().get("p").versions().get(0);
+    PlanVersion q = Settings.load(List.of(quarter)).comp().plans().get("p").versions().get(0);
+    PlanVersion y = Settings.load(List.of(year)).comp().plans().get("p").versions().get(0);
+    assertThat(byDefault.commission().attainmentPeriod()).isEqualTo(org.salescomp.domain.AttainmentPeriod.MONTH);
+    assertThat(q.commission().attainmentPeriod()).isEqualTo(org.salescomp.domain.AttainmentPeriod.QUARTER);
+    // a month, said or not, hashes as before the key existed; a quarter and a year are other rules
+    assertThat(Settings.load(List.of(month)).comp().plans().get("p").versions().get(0).hash())
+        .isEqualTo(byDefault.hash());
+    assertThat(java.util.Set.of(byDefault.hash(), q.hash(), y.hash())).hasSize(3);
+  }
+
+  @Test
   void planHashChangesWithContentOnly() throws IOException {
     Path a = write("a.conf", PLAN_HEAD + "commission.tiers = [{ from = 0, rate = 0.02 }] }]");
     Path b = write("b.conf", PLAN_HEAD + "commission.tiers = [{ from = 0.0, rate = 0.020 }] }]");

@@ -53,6 +53,10 @@ class BalanceLinesTest {
   }
 
   private static BalanceLines.Result result() {
+    return result(BalanceLines.Opening.NONE);
+  }
+
+  private static BalanceLines.Result result(BalanceLines.Opening opening) {
     Dataset<Row> payMonths = RepMonthPlans.build(Frames.of(MonthStepsTest.REP_MONTHS,
         month("n1", "2026-01-01", 31, 31, "a", "2026-01-01", 0),
         month("n1", "2026-02-01", 28, 28, "a", "2026-01-01", 1),
@@ -84,7 +88,7 @@ class BalanceLinesTest {
         row("baseline", "d1", "2026-01-01", "clawback", "-100.00"));
     Dataset<Row> terminations = Frames.of("rep_id string, termination_date date",
         row("n1", null), row("t1", "2026-04-20"), row("d1", null));
-    return BalanceLines.build(lines, payMonths, terminations);
+    return BalanceLines.build(lines, payMonths, terminations, opening);
   }
 
   @Test
@@ -135,5 +139,30 @@ class BalanceLinesTest {
             row("t1", "2026-04-01", "224.99", "50.00", "0.00", "0.00", "174.99", "0.00"),
             row("t1", "2026-05-01", "0.00", "0.00", "0.00", "60.00", "0.00", "60.00")),
         result().balances().drop("scenario"));
+  }
+
+  @Test
+  void afterAClosedMonthTheFoldOpensFromTheBalanceAsItWasClosed() {
+    // closed through March: n1's March closed owing 1,000.00 (a recompute says 700.00: a late row since,
+    // corrected forward); t1 has no balance row, so owes 0.00
+    BalanceLines.Result closed = result(new BalanceLines.Opening(java.time.LocalDate.parse("2026-04-01"),
+        Frames.of("rep_id string, opening decimal(18,2)", row("n1", "1000.00"))));
+    DataFrameAssert.assertSameRows(Frames.of("rep_id string, month date, line_type string, amount decimal(18,2)",
+            // April: V = 1,000.00 recovers min(1,000.00, 1,000.00)
+            row("n1", "2026-04-01", "draw_recovery", "-1000.00"),
+            row("n1", "2026-05-01", "negative_carry", "400.00"),
+            // June: the correction 250.00 is variable pay of the month it is posted in, recovered once
+            row("n1", "2026-06-01", "draw_recovery", "-250.00"),
+            // t1 opens April at 0.00: nothing to recover from V = 100.00, nothing to forgive
+            row("t1", "2026-05-01", "negative_carry", "60.00")),
+        closed.lines().select("rep_id", "month", "line_type", "amount"));
+    String schema = "rep_id string, month date, opening decimal(18,2), recovered decimal(18,2), drawn decimal(18,2), "
+        + "carried decimal(18,2), forgiven decimal(18,2), closing decimal(18,2)";
+    DataFrameAssert.assertSameRows(Frames.of(schema,
+            row("n1", "2026-04-01", "1000.00", "1000.00", "0.00", "0.00", "0.00", "0.00"),
+            row("n1", "2026-05-01", "0.00", "0.00", "0.00", "400.00", "0.00", "400.00"),
+            row("n1", "2026-06-01", "400.00", "250.00", "0.00", "0.00", "0.00", "150.00"),
+            row("t1", "2026-05-01", "0.00", "0.00", "0.00", "60.00", "0.00", "60.00")),
+        closed.balances().drop("scenario"));
   }
 }

@@ -33,7 +33,11 @@ class ScenarioSettingsTest {
   }
 
   private static CommissionRules commission(ScenarioSettings s, String plan, String month) {
-    return s.comp().plans().get(plan).versionFor(LocalDate.parse(month)).orElseThrow().commission();
+    return commission(s.comp(), plan, month);
+  }
+
+  private static CommissionRules commission(org.salescomp.domain.CompModel model, String plan, String month) {
+    return model.plans().get(plan).versionFor(LocalDate.parse(month)).orElseThrow().commission();
   }
 
   @Test
@@ -95,6 +99,26 @@ class ScenarioSettingsTest {
         .hasMessageContaining("bad-tiers.conf")
         .hasMessageContaining("salescomp.comp.plans.field-sales.versions[0].commission.tiers")
         .hasMessageContaining("strictly increasing");
+  }
+
+  @Test
+  void aScenarioMeasuresAttainmentOverTheQuarterAndAWrongPeriodNamesItsPath() throws IOException {
+    Path quarter = write("quarter.conf", "salescomp.scenario.plan-changes.field-sales.commission {"
+        + " tier-mode = retroactive, attainment-period = quarter }\n");
+    ScenarioSettings s = load(quarter);
+    assertThat(commission(s, "field-sales", "2026-02-01").attainmentPeriod())
+        .isEqualTo(org.salescomp.domain.AttainmentPeriod.QUARTER);
+    // the plan in force keeps its month, and a plan the scenario leaves alone keeps its hash
+    assertThat(commission(Settings.load(LOCAL).comp(), "field-sales", "2026-02-01").attainmentPeriod())
+        .isEqualTo(org.salescomp.domain.AttainmentPeriod.MONTH);
+    assertThat(s.comp().plans().get("inside-sales").versions().get(0).hash())
+        .isEqualTo(Settings.load(LOCAL).comp().plans().get("inside-sales").versions().get(0).hash());
+    Path bad = write("fortnight.conf", "salescomp.scenario.plan-changes.field-sales.commission.attainment-period"
+        + " = fortnight\n");
+    assertThatThrownBy(() -> load(bad)).isInstanceOf(ConfigError.class)
+        .hasMessageContaining("fortnight.conf")
+        .hasMessageContaining("commission.attainment-period")
+        .hasMessageContaining("expected one of month, quarter, year, got \"fortnight\"");
   }
 
   @Test

@@ -73,7 +73,7 @@ class SimulationEndToEndTest {
     PublishedLakehouse.registerViews(spark, settings.lakehouseRoot());
   }
 
-  /** The shipped scenarios, a no-op, other scorecard weights, and accelerator rates 9% .. 16%. */
+  /** The shipped scenarios, a no-op, other scorecard weights, and accelerator rates up to 16%. */
   private static List<Path> scenarioFiles() throws IOException {
     List<Path> files = new ArrayList<>();
     try (var shipped = Files.list(Path.of("conf/scenarios"))) {
@@ -86,7 +86,8 @@ class SimulationEndToEndTest {
           { metric = complaint_rate, weight = 0.1, lower-is-better = true }
         ]
         """));
-    for (int rate = 9; files.size() < 16; rate++) {
+    // accelerator rates up to 16%, as many as make 16 scenarios
+    for (int rate = 17 - (16 - files.size()); files.size() < 16; rate++) {
       files.add(Files.writeString(dir.resolve("accelerator-" + rate + ".conf"),
           "salescomp.scenario.plan-changes.field-sales.commission.tiers = [{ from = 0.0, rate = 0.02 },"
               + " { from = 0.5, rate = 0.05 }, { from = 1.0, rate = 0." + String.format("%02d", rate) + " }]\n"));
@@ -152,6 +153,20 @@ class SimulationEndToEndTest {
         select count(*) from scenario_payouts s join scenario_payouts b using (rep_id, month)
         where s.scenario = 'revenue-scorecard' and b.scenario = 'baseline'
           and (s.commission != b.commission or s.base_salary != b.base_salary or s.awards != b.awards)
+        """)).isZero();
+  }
+
+  @Test
+  void quarterToDateAttainmentChangesCommissionAndNothingElseOfThePay() {
+    // the shipped quarterly-attainment scenario: field-sales tiers on the quarter to date, trued up in March
+    assertThat(count("""
+        select count(*) from scenario_payouts s join scenario_payouts b using (rep_id, month)
+        where s.scenario = 'quarterly-attainment' and b.scenario = 'baseline' and s.commission != b.commission
+        """)).isPositive();
+    assertThat(count("""
+        select count(*) from scenario_payouts s join scenario_payouts b using (rep_id, month)
+        where s.scenario = 'quarterly-attainment' and b.scenario = 'baseline'
+          and (s.base_salary != b.base_salary or s.awards != b.awards or s.adjustments != b.adjustments)
         """)).isZero();
   }
 
