@@ -7,7 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.SparkSession;
 import org.salescomp.common.Messages;
+import org.salescomp.common.StepClock;
 import org.salescomp.common.UiLocale;
 import org.salescomp.config.Settings;
 import org.salescomp.config.SourceFiles;
@@ -81,7 +83,8 @@ final class RunCommand implements Callable<Integer> {
       printPlan(out, settings, scope, id);
       return ExitCodes.OK;
     }
-    RunResult result = NightlyJob.run(main.sessions().create(settings), settings, scope, id, new ExitCodes()::getExitCode);
+    SparkSession spark = StepClock.time("session", () -> main.sessions().create(settings));
+    RunResult result = NightlyJob.run(spark, settings, scope, id, new ExitCodes()::getExitCode);
     out.println(statusLine(result, settings.messages()));
     return ExitCodes.OK;
   }

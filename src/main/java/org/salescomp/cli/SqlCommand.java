@@ -2,8 +2,11 @@ package org.salescomp.cli;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -30,6 +33,7 @@ import picocli.CommandLine.Spec;
             + " outside the data are refused (exit 2) before anything runs."})
 final class SqlCommand implements Callable<Integer> {
   static final int DEFAULT_TABLE_LIMIT = 1000;
+  private static final Pattern SHOW_TABLES = Pattern.compile("\\bshow\\s+tables\\b");
 
   enum Format { TABLE, CSV }
 
@@ -69,7 +73,7 @@ final class SqlCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "--dry-run checks one QUERY, not --stdin");
       }
       SparkSession spark = main.sessions().create(settings);
-      ReadOnlyQuery guard = guard(spark, settings);
+      ReadOnlyQuery guard = guard(spark, settings, table -> true);
       new Batch(spark, guard, spec.commandLine().getOut()).answer(
           new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)));
       return ExitCodes.OK;
@@ -103,7 +107,7 @@ final class SqlCommand implements Callable<Integer> {
 
   /** Registers the published tables, checks the statement against them and only then plans it. */
   private Dataset<Row> execute(SparkSession spark, Settings settings) throws Exception {
-    ReadOnlyQuery guard = guard(spark, settings);
+    ReadOnlyQuery guard = guard(spark, settings, this::mayName);
     try {
       userInput(() -> {
         guard.check(query);
@@ -115,10 +119,13 @@ final class SqlCommand implements Callable<Integer> {
     return userInput(() -> spark.sql(query));
   }
 
-  /** Registers the published tables (and grain views) as views and a guard that admits reads of them only. */
-  private static ReadOnlyQuery guard(SparkSession spark, Settings settings) {
+  /**
+   * Registers the published tables {@code wanted} accepts (and their grain views) as views and a guard that
+   * admits reads of them only.
+   */
+  private static ReadOnlyQuery guard(SparkSession spark, Settings settings, Predicate<String> wanted) {
     Map<String, String> views = new LinkedHashMap<>();
-    for (String name : PublishedLakehouse.registerViews(spark, settings.lakehouseRoot())) {
+    for (String name : PublishedLakehouse.registerViews(spark, settings.lakehouseRoot(), wanted)) {
       views.put(name, LakehousePaths.table(settings.lakehouseRoot(), PublishedLakehouse.tableOf(name)));
     }
     return new ReadOnlyQuery(spark, views);
@@ -167,6 +174,18 @@ final class SqlCommand implements Callable<Integer> {
         out.flush();
       }
     }
+  }
+
+  /**
+   * Whether the statement may name the published table: its name is a word of the text (quoted or not), or
+   * the statement lists tables. A view costs a read of the table's Delta log, so a query registers only
+   * the tables it can read; one it names but cannot find ends as before, Spark's "table not found".
+   */
+  private boolean mayName(String table) {
+    String text = query.toLowerCase(Locale.ROOT);
+    return SHOW_TABLES.matcher(text).find()
+        || Pattern.compile("(^|[^a-z0-9_])" + Pattern.quote(table.toLowerCase(Locale.ROOT)) + "($|[^a-z0-9_])")
+            .matcher(text).find();
   }
 
   /** Runs a step on the user's SQL: an AnalysisException (ParseException included) exits 2 with Spark's message. */

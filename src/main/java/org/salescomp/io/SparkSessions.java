@@ -66,6 +66,14 @@ public final class SparkSessions {
     // simulation at scale 10: 349.6 s -> 325.0 s, measured in one run each)
     wanted.put("spark.sql.adaptive.maxShuffledHashJoinLocalMapThreshold", "64m");
     wanted.put("spark.sql.adaptive.autoBroadcastJoinThreshold", "32m");
+    // the pay model's plans are deep (hundreds of joins and projections): planning them, not computing
+    // them, is most of a run's CPU on a small world (the driver's main thread: 136 of 224 CPU seconds of a
+    // scale-0.01 run). Inferring filters from every operator's constraints grows with the depth and adds no
+    // filter the model's joins need (their keys are non-null by the gate); results do not depend on it
+    wanted.put("spark.sql.constraintPropagation.enabled", "false");
+    // jobs submitted side by side (the tables of a run, published in parallel) share the cores instead of
+    // queueing first come first served: a small table's commit does not wait for a big one's tasks
+    wanted.put("spark.scheduler.mode", "FAIR");
     wanted.putAll(extraConf);
 
     Map<String, String> settings = new LinkedHashMap<>();

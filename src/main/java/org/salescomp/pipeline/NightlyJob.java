@@ -13,6 +13,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.salescomp.common.AppVersion;
 import org.salescomp.common.Stages;
+import org.salescomp.common.StepClock;
 import org.salescomp.config.Settings;
 import org.salescomp.domain.RunScope;
 import org.salescomp.engine.AwardRulesTable;
@@ -62,20 +63,22 @@ public final class NightlyJob {
       ToIntFunction<Throwable> exitCodes) {
     Instant started = Instant.now();
     Ledger ledger = new Ledger(spark, settings.lakehouseRoot());
-    ClosedMonths closed = ledger.closedMonths();
+    ClosedMonths closed = StepClock.time("closed_months", ledger::closedMonths);
     // the run writes pay from its first open month; closed months it recomputes and corrects
     YearMonth firstOpen = closed.firstOpen(scope).orElseThrow(() -> new LedgerRefused("months " + scope.from()
         + ".." + scope.to() + " are all closed (closed through " + closed.last() + "): corrections of closed months"
         + " are posted by the next run of an open month"));
     Optional<ClosedMonths.Range> restated = closed.restated(scope, settings.restateMonths());
-    InputVersions inputVersions = InputVersions.capture(spark, settings);
+    InputVersions inputVersions = StepClock.time("input_versions", () -> InputVersions.capture(spark, settings));
     DeltaPublisher publisher = new DeltaPublisher(spark, settings.lakehouseRoot(), runId);
     // the pay of the run's months does not depend on rows dated after them: the model may see more
-    RunScope modelScope = KpiHorizon.of(spark, publisher, scope);
-    GateResult gate = InputGate.check(Sources.readRaw(spark, settings, inputVersions), modelScope.logicalDate(),
-        settings.reportingCurrency(), ledger.lateRows(closed.beforeWindow(scope, settings.restateMonths())));
+    RunScope modelScope = StepClock.time("kpi_horizon", () -> KpiHorizon.of(spark, publisher, scope));
+    GateResult gate = StepClock.time("gate_plans", () -> InputGate.check(Sources.readRaw(spark, settings,
+        inputVersions), modelScope.logicalDate(), settings.reportingCurrency(),
+        ledger.lateRows(closed.beforeWindow(scope, settings.restateMonths()))));
     try {
-      List<SourceTally> sourceCounts = gate.tally();
+      // the gate's rows are computed (and cached) by the first job that reads them: the tally
+      List<SourceTally> sourceCounts = StepClock.time("gate", gate::tally);
       gate.requireWithinThreshold(settings.quality());
       SourceData inputs = gate.accepted();
       PlanCoverage.requirePlansFor(inputs.get(SourceTable.REPS), settings.comp().plans().keySet());
@@ -83,12 +86,12 @@ public final class NightlyJob {
       PayrollModel.Rules rules = rules(spark, settings);
       // the restated closed months are computed with the history their first run had
       RunScope computed = restated.map(r -> modelScope.reaching(r.from())).orElse(modelScope);
-      PlanCoverage.requireVersionsInForce(
+      StepClock.time("plan_coverage", () -> PlanCoverage.requireVersionsInForce(
           RepMonths.build(RosterMonths.build(PayrollModel.employed(inputs).get(SourceTable.REPS),
-              computed.computeFrom(rules.lookbackMonths()), modelScope.lastMonthStart())), rules.planTable());
+              computed.computeFrom(rules.lookbackMonths()), modelScope.lastMonthStart())), rules.planTable()));
       RunScope payScope = scope.startingAt(firstOpen);
-      PayrollModel model = PayrollModel.build(inputs, rules, computed, Stages.checkpointed(), CompEngine.Detail.LINES,
-          corrections(ledger, closed, restated, payScope));
+      PayrollModel model = StepClock.time("model", () -> PayrollModel.build(inputs, rules, computed, Stages.checkpointed(), CompEngine.Detail.LINES,
+          corrections(ledger, closed, restated, payScope)));
       if (!ledger.closedMonths().equals(closed)) {
         throw new LedgerRefused("months were closed while run " + runId + " computed (now closed through "
             + ledger.closedMonths().last() + "); nothing was written: run the same command again");
@@ -98,12 +101,12 @@ public final class NightlyJob {
           inputVersions.versions(), inputVersions.fingerprints(), gate.quarantinedByReason(),
           RunRecord.find(spark, settings.lakehouseRoot(), runId).map(RunRecord::outputVersions).orElse(Map.of()));
       // readers keep reading the last succeeded run's versions until this row says succeeded
-      record(spark, publisher, running);
+      StepClock.time("run_log_running", () -> record(spark, publisher, running));
       try {
-        Map<String, DeltaPublisher.Commit> commits = PublishedTables.write(publisher,
+        Map<String, DeltaPublisher.Commit> commits = StepClock.time("publish", () -> PublishedTables.write(publisher,
             PublishedTables.of(model, gate.quarantine(runId), settings.messages(), scope, modelScope, payScope,
                 inputs.get(SourceTable.TEAMS), Dimensions.build(inputs, rules.planTable(), modelScope,
-                    settings.reporting().fiscalYearStart(), settings.reporting().includeNames())));
+                    settings.reporting().fiscalYearStart(), settings.reporting().includeNames()))));
         Map<String, Long> written = new TreeMap<>();
         // a table this attempt did not commit keeps the version an earlier success of the run id recorded
         Map<String, Long> versions = new TreeMap<>(running.outputVersions());
@@ -111,8 +114,9 @@ public final class NightlyJob {
           written.put(table, commit.rows());
           versions.put(table, commit.version());
         });
-        record(spark, publisher, running.succeeded(Instant.now(), written, model.kpis().unattributedCounts(scope),
-            versions));
+        StepClock.time("run_log_succeeded", () -> record(spark, publisher, running.succeeded(Instant.now(), written,
+            model.kpis().unattributedCounts(scope), versions)));
+        StepClock.logPeakHeap();
         return new RunResult(runId, scope, written, Instant.now().toEpochMilli() - started.toEpochMilli());
       } catch (RuntimeException e) {
         recordFailure(spark, publisher, running, e, exitCodes.applyAsInt(e));

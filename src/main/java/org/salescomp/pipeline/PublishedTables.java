@@ -42,7 +42,6 @@ import org.salescomp.quality.Quarantine;
  * {@link DeltaPublisher#publish} keeps and replaces exactly the rows the run owns.
  */
 final class PublishedTables {
-  private static final int PARALLEL_WRITES = 4;
   /**
    * Test hook, a JVM system property (not a config key): {@code -Dsalescomp-test.pause-after-commits=N}
    * publishes one table at a time and, after the Nth table's commit, prints {@link #PAUSED} on stderr and
@@ -50,6 +49,8 @@ final class PublishedTables {
    */
   static final String PAUSE_AFTER_COMMITS = "salescomp-test.pause-after-commits";
   static final String PAUSED = "salescomp-test: paused after commit ";
+  /** Spark's thread-local property naming the fair-scheduler pool of the jobs a thread submits. */
+  private static final String SCHEDULER_POOL = "spark.scheduler.pool";
 
   private PublishedTables() {}
 
@@ -91,18 +92,22 @@ final class PublishedTables {
   }
 
   /**
-   * Each table is its own Delta commit, independent of the others: writing them side by side hides
-   * the per-commit latency. The first failure is rethrown once every write has ended.
+   * Each table is its own Delta commit, independent of the others: all are written side by side, which
+   * hides the per-commit latency, each in its own fair-scheduler pool ({@link #SCHEDULER_POOL}), so a
+   * small table's few tasks run beside a big table's many instead of queueing behind them. The first
+   * failure is rethrown once every write has ended.
    *
    * @return the commit of each table that got one
    */
   static Map<String, DeltaPublisher.Commit> write(DeltaPublisher publisher, Map<PublishedTable, Rows> tables) {
     int pauseAfter = Integer.getInteger(PAUSE_AFTER_COMMITS, 0);
     AtomicInteger committed = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(pauseAfter > 0 ? 1 : PARALLEL_WRITES);
+    ExecutorService pool = Executors.newFixedThreadPool(pauseAfter > 0 ? 1 : Math.max(1, tables.size()));
     try {
       Map<String, Future<Optional<DeltaPublisher.Commit>>> futures = new LinkedHashMap<>();
       tables.forEach((table, rows) -> futures.put(table.name(), pool.submit(() -> {
+        // a job's pool is a thread-local property of the thread that submits it
+        rows.rows().sparkSession().sparkContext().setLocalProperty(SCHEDULER_POOL, table.name());
         Optional<DeltaPublisher.Commit> commit = publisher.publish(table, rows.rows(), rows.scope());
         if (committed.incrementAndGet() == pauseAfter) {
           pauseForever(table.name());

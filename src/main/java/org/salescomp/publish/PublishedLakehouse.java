@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -56,7 +57,7 @@ public final class PublishedLakehouse implements ChangeFeed {
     // collected dates and timestamps as java.time values (LocalDate, Instant): no JVM time zone involved
     session.conf().set("spark.sql.datetime.java8API.enabled", "true");
     Map<String, Long> versions = new TreeMap<>();
-    List<String> tables = register(session, root, versions).stream().filter(n -> grainView(n).isEmpty()).toList();
+    List<String> tables = register(session, root, name -> true, versions).stream().filter(n -> grainView(n).isEmpty()).toList();
     return new PublishedLakehouse(session, root, tables, Map.copyOf(versions));
   }
 
@@ -77,13 +78,25 @@ public final class PublishedLakehouse implements ChangeFeed {
    * over {@code kpi_rep_period}); returns the names, sorted.
    */
   public static List<String> registerViews(SparkSession spark, String root) {
-    return register(spark, root, new TreeMap<>());
+    return register(spark, root, name -> true, new TreeMap<>());
+  }
+
+  /**
+   * As {@link #registerViews(SparkSession, String)}, for the published tables {@code wanted} accepts (by
+   * their name or the name of one of their grain views) only: each view costs a read of the table's Delta
+   * log, and run_log is read only when a view needs its version.
+   */
+  public static List<String> registerViews(SparkSession spark, String root, Predicate<String> wanted) {
+    return register(spark, root, wanted, new TreeMap<>());
   }
 
   /** {@link #registerViews}, putting the version each pinned table is read at into {@code pinnedVersions}. */
-  private static List<String> register(SparkSession spark, String root, Map<String, Long> pinnedVersions) {
-    List<String> found = LakehousePaths.tables(spark, root);
-    Map<String, Long> versions = succeededVersions(spark, root, found);
+  private static List<String> register(SparkSession spark, String root, Predicate<String> wanted,
+      Map<String, Long> pinnedVersions) {
+    List<String> all = LakehousePaths.tables(spark, root);
+    List<String> found = all.stream().filter(name -> wanted.test(name) || PublishedCatalog.find(name)
+        .map(t -> t.views().stream().anyMatch(v -> wanted.test(v.name()))).orElse(false)).toList();
+    Map<String, Long> versions = found.isEmpty() ? Map.of() : succeededVersions(spark, root, all);
     List<String> names = new ArrayList<>();
     for (String name : found) {
       boolean pinned = PublishedCatalog.find(name).filter(t -> !WRITTEN_OUTSIDE_RUNS.contains(t)).isPresent();

@@ -21,7 +21,7 @@ import org.salescomp.staging.SourceData;
 
 /**
  * What {@link InputGate#check} decided: the accepted rows to compute from, the quarantine rows to
- * publish, and the counts for the run log and the threshold. The rows are cached ({@link PlanCuts}),
+ * publish, and the counts for the run log and the threshold. The rows are kept ({@link PlanCuts}),
  * so later plans start from them; the counts run one small Spark job ({@link #tally}, computed once).
  * {@link #unpersist} when done.
  */

@@ -25,7 +25,7 @@ import org.salescomp.staging.SourceData;
 /**
  * The data-quality gate of the data contract ("Bad input"): every input row is accepted,
  * quarantined with exactly one {@link ReasonCode}, or deferred. Pure: Datasets in, Datasets out, no
- * IO; it computes each source once and caches the result ({@link PlanCuts}), so the run's later
+ * IO; it computes each source once and keeps the result ({@link PlanCuts}), so the run's later
  * plans start from the checked rows. How to use it, and the decisions behind the rules: the package
  * documentation ({@code org.salescomp.quality}).
  *
@@ -68,7 +68,7 @@ public final class InputGate {
   }
 
   /**
-   * Runs the gate: about twenty small Spark jobs, one or two per source, whose results are cached
+   * Runs the gate: about twenty small Spark jobs, one or two per source, whose results are kept
    * ({@link PlanCuts}) for the rest of the run.
    *
    * @param raw every source as read ({@link org.salescomp.io.SourceReader#readRaw}): the contract's

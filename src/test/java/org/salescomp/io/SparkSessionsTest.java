@@ -21,6 +21,8 @@ class SparkSessionsTest {
         .containsEntry("spark.ui.enabled", "false")
         .containsEntry("spark.sql.catalogImplementation", "in-memory")
         .containsEntry("spark.sql.adaptive.autoBroadcastJoinThreshold", "32m")
+        .containsEntry("spark.sql.constraintPropagation.enabled", "false")
+        .containsEntry("spark.scheduler.mode", "FAIR")
         .containsEntry("spark.executor.memory", "4g")
         .containsEntry("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
         .containsEntry("spark.sql.session.timeZone", "UTC");
