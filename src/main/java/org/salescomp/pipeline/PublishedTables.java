@@ -97,14 +97,14 @@ final class PublishedTables {
    * small table's few tasks run beside a big table's many instead of queueing behind them. The first
    * failure is rethrown once every write has ended.
    *
-   * @return the commit of each table that got one
+   * @return per table, its commit, or its version as it stands when the run had nothing to change
    */
   static Map<String, DeltaPublisher.Commit> write(DeltaPublisher publisher, Map<PublishedTable, Rows> tables) {
     int pauseAfter = Integer.getInteger(PAUSE_AFTER_COMMITS, 0);
     AtomicInteger committed = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(pauseAfter > 0 ? 1 : Math.max(1, tables.size()));
     try {
-      Map<String, Future<Optional<DeltaPublisher.Commit>>> futures = new LinkedHashMap<>();
+      Map<String, Future<DeltaPublisher.Commit>> futures = new LinkedHashMap<>();
       tables.forEach((table, rows) -> futures.put(table.name(), pool.submit(() -> {
         // a job's pool is a thread-local property of the thread that submits it
         rows.rows().sparkSession().sparkContext().setLocalProperty(SCHEDULER_POOL, table.name());
@@ -112,13 +112,15 @@ final class PublishedTables {
         if (committed.incrementAndGet() == pauseAfter) {
           pauseForever(table.name());
         }
-        return commit;
+        // no commit (nothing to replace, nothing to add): the table as it stands is the run's, 0 rows
+        // written; its version is recorded all the same, or readers would not see a table left empty
+        return commit.orElseGet(() -> new DeltaPublisher.Commit(publisher.version(table.name()), 0));
       })));
       Map<String, DeltaPublisher.Commit> written = new LinkedHashMap<>();
       RuntimeException failure = null;
-      for (Map.Entry<String, Future<Optional<DeltaPublisher.Commit>>> f : futures.entrySet()) {
+      for (Map.Entry<String, Future<DeltaPublisher.Commit>> f : futures.entrySet()) {
         try {
-          f.getValue().get().ifPresent(commit -> written.put(f.getKey(), commit));
+          written.put(f.getKey(), f.getValue().get());
         } catch (ExecutionException e) {
           if (failure == null) {
             failure = e.getCause() instanceof RuntimeException r ? r

@@ -44,6 +44,8 @@ class PublishedColumnsTest {
     // every table a run writes (period_close is written by close)
     assertThat(written).containsAll(PublishedCatalog.TABLES.stream().map(PublishedTable::name)
         .filter(n -> !n.equals("period_close")).toList());
+    // and readers see each of them, one a run left empty (special_awards here) included
+    assertThat(PublishedLakehouse.open(spark, root).tables()).containsAll(written);
     List<String> checked = new ArrayList<>();
     for (String name : written) {
       PublishedTable declared = PublishedCatalog.find(name).orElseThrow();
