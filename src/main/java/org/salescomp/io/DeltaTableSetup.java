@@ -1,8 +1,11 @@
 package org.salescomp.io;
 
 import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.ArrayType;
@@ -24,7 +27,8 @@ final class DeltaTableSetup {
 
   private DeltaTableSetup() {}
 
-  static void ensure(SparkSession spark, String path, PublishedTable table) {
+  static void ensure(SparkSession spark, String folder, PublishedTable table) {
+    String path = qualified(spark, folder);
     if (!DeltaTable.isDeltaTable(spark, path)) {
       DeltaTable.createIfNotExists(spark).location(path).addColumns(nestedNullable(table.schema()))
           .partitionedBy(table.partitionColumns().toArray(String[]::new))
@@ -40,6 +44,19 @@ final class DeltaTableSetup {
     Map<String, String> properties = detail.get(0).getJavaMap(0);
     addChecks(spark, path, table.checks().stream()
         .filter(c -> !properties.containsKey(CONSTRAINT_PROPERTY + c.name())).toList());
+  }
+
+  /**
+   * The folder as a fully qualified URI ({@code file:/abs/lakehouse/payouts} for the default relative
+   * {@code lakehouse/payouts}): Delta takes a relative location for a catalog table's name and refuses it.
+   */
+  private static String qualified(SparkSession spark, String folder) {
+    Path path = new Path(folder);
+    try {
+      return path.getFileSystem(spark.sessionState().newHadoopConf()).makeQualified(path).toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot resolve the table folder " + folder, e);
+    }
   }
 
   /**
