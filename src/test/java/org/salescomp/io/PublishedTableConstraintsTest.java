@@ -48,6 +48,18 @@ class PublishedTableConstraintsTest {
   }
 
   @Test
+  void aLakehouseGivenAsARelativeFolderGetsItsTables() {
+    // conf/local.conf's lakehouse is the relative folder lakehouse/: Delta must get it as a path
+    String relative = Path.of("").toAbsolutePath().relativize(dir.toAbsolutePath()).resolve("relative").toString();
+    DeltaPublisher publisher = new DeltaPublisher(SharedSpark.session(), relative, "r1");
+    publisher.publish(declared(false), Frames.of(
+        "rep_id STRING, month DATE, a DECIMAL(18,2), b DECIMAL(18,2), total DECIMAL(18,2)",
+        row("r1", "2025-03-01", "1.00", "2.00", "3.00")), MARCH);
+    assertThat(SharedSpark.session().read().format("delta").load(dir.resolve("relative").resolve("pay").toString())
+        .count()).isOne();
+  }
+
+  @Test
   void theTableCarriesItsKeysCommentsAndChecksAndRefusesARowThatBreaksThem() {
     SparkSession spark = SharedSpark.session();
     DeltaPublisher publisher = new DeltaPublisher(spark, dir.toString(), "r1");
