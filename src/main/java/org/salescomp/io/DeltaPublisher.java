@@ -114,31 +114,48 @@ public final class DeltaPublisher {
   }
 
   /**
-   * This run's latest commit to the table after version {@code before}, from Delta's history: its
+   * This run's latest commit to the table after version {@code before}, from Delta's log: its
    * operation metrics give the rows written (numOutputRows less numCopiedRows, the unowned rows of
    * files a replaceWhere rewrote).
    */
   private Optional<Commit> commitSince(String table, long before) {
-    long after = version(table);
-    if (after <= before) {
-      return Optional.empty();
-    }
-    List<Row> commits = DeltaTable.forPath(spark, pathOf(table)).history((int) (after - before))
-        .where(col("userMetadata").equalTo(lit(runId))).orderBy(col("version").desc())
-        .select("version", "operationMetrics").collectAsList();
-    if (commits.isEmpty()) {
-      return Optional.empty();
-    }
-    Map<String, String> metrics = commits.get(0).getJavaMap(1);
-    long output = metrics == null ? -1 : Long.parseLong(metrics.getOrDefault("numOutputRows", "0"));
-    long copied = metrics == null ? 0 : Long.parseLong(metrics.getOrDefault("numCopiedRows", "0"));
-    return Optional.of(new Commit(commits.get(0).getLong(0), output < 0 ? -1 : output - copied));
+    return DeltaLogs.lastCommitBy(spark, pathOf(table), before, runId).map(commit -> {
+      Map<String, String> metrics = commit.metrics();
+      long output = metrics == null ? -1 : Long.parseLong(metrics.getOrDefault("numOutputRows", "0"));
+      long copied = metrics == null ? 0 : Long.parseLong(metrics.getOrDefault("numCopiedRows", "0"));
+      return new Commit(commit.version(), output < 0 ? -1 : output - copied);
+    });
   }
 
-  /** Inserts or replaces the rows whose key columns match (a small table such as run_log). */
+  /**
+   * Inserts or replaces the rows whose key columns match (a small table such as run_log), in one commit:
+   * the rows with the keys of {@code rows} are replaced ({@code replaceWhere} on those keys), which is
+   * what a MERGE on the keys does, at the cost of one write instead of a MERGE's several queries.
+   *
+   * @param rows a handful of rows, built in the driver (their keys are read back to name the replaced rows)
+   */
   public void upsert(PublishedTable table, Dataset<Row> rows) {
     DeltaTableSetup.ensure(spark, pathOf(table.name()), table);
-    upsert(table.name(), conform(table, rows), table.keyColumns().toArray(String[]::new));
+    Dataset<Row> conformed = conform(table, rows);
+    RowFilter replaced = null;
+    for (Row key : conformed.select(table.keyColumns().stream().map(c -> col(c)).toArray(Column[]::new))
+        .distinct().collectAsList()) {
+      RowFilter one = null;
+      for (int i = 0; i < key.size(); i++) {
+        RowFilter column = RowFilter.equalTo(table.keyColumns().get(i), key.getString(i));
+        one = one == null ? column : one.and(column);
+      }
+      replaced = replaced == null ? one : replaced.or(one);
+    }
+    if (replaced == null) {
+      return;
+    }
+    conformed.write().format("delta")
+        .mode("overwrite")
+        .option("replaceWhere", replaced.sql())
+        .option("mergeSchema", "true")
+        .option("userMetadata", runId)
+        .save(pathOf(table.name()));
   }
 
   /** Inserts or replaces the rows of {@code rows} whose key columns match (a small log table). */
@@ -178,10 +195,6 @@ public final class DeltaPublisher {
 
   /** The current version of a published table, or -1 when it does not exist yet. */
   public long version(String table) {
-    String path = pathOf(table);
-    if (!DeltaTable.isDeltaTable(spark, path)) {
-      return -1;
-    }
-    return DeltaTable.forPath(spark, path).history(1).select("version").first().getLong(0);
+    return DeltaLogs.version(spark, pathOf(table));
   }
 }

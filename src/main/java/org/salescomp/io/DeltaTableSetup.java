@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
@@ -40,8 +39,7 @@ final class DeltaTableSetup {
     if (table.checks().isEmpty()) {
       return;
     }
-    List<Row> detail = DeltaTable.forPath(spark, path).detail().select("properties").collectAsList();
-    Map<String, String> properties = detail.get(0).getJavaMap(0);
+    Map<String, String> properties = DeltaLogs.properties(spark, path);
     addChecks(spark, path, table.checks().stream()
         .filter(c -> !properties.containsKey(CONSTRAINT_PROPERTY + c.name())).toList());
   }

@@ -107,23 +107,37 @@ public final class KpiScorecard {
    */
   public static Column score(Column quota) {
     Column cap = col(KPI_SCORE_CAP);
-    Column scored = transform(col(SCORECARD_KPIS), k -> scoreOf(k, cap, quota));
+    // two passes over the KPIs: the first computes each KPI's actual and target once, the second scores
+    // them from those fields; in one expression each would be repeated wherever the score reads it,
+    // and the plan (and its generated code) would grow with every repetition
+    Column measured = transform(col(SCORECARD_KPIS), k -> measured(k, quota));
+    Column scored = transform(measured, m -> scoreOf(m, cap));
     Column included = filter(scored, s -> s.getField("included"));
     Column zero = struct(lit(0).cast(WEIGHTED_SUM).as("ws"), lit(0).cast(WEIGHT_SUM).as("w"));
-    Column totals = aggregate(included, zero, (acc, s) -> struct(
+    return aggregate(included, zero, (acc, s) -> struct(
         acc.getField("ws").plus(s.getField("weighted")).cast(WEIGHTED_SUM).as("ws"),
-        acc.getField("w").plus(s.getField("weight")).cast(WEIGHT_SUM).as("w")));
-    return when(totals.getField("w").gt(0),
-        totals.getField("ws").cast(DIVIDEND).divide(totals.getField("w"))).cast(Money.RATIO);
+        acc.getField("w").plus(s.getField("weight")).cast(WEIGHT_SUM).as("w")),
+        totals -> when(totals.getField("w").gt(0),
+            totals.getField("ws").cast(DIVIDEND).divide(totals.getField("w"))).cast(Money.RATIO));
   }
 
-  private static Column scoreOf(Column kpi, Column cap, Column quota) {
+  /** A KPI's target and actual (numerator over denominator), each computed once. */
+  private static Column measured(Column kpi, Column quota) {
     Column metric = kpi.getField("metric");
-    Column target = when(metric.equalTo(lit(REVENUE)), quota)
-        .otherwise(element_at(col(QUARTER_TARGETS), metric)).cast(PART);
-    Column actualNum = actualNumerator(metric).cast(PART);
-    Column actualDen = actualDenominator(metric).cast(COUNT);
-    Column lowerIsBetter = kpi.getField("lower_is_better");
+    return struct(
+        kpi.getField("lower_is_better").as("lower_is_better"),
+        kpi.getField("weight").cast(WEIGHT).as("weight"),
+        when(metric.equalTo(lit(REVENUE)), quota).otherwise(element_at(col(QUARTER_TARGETS), metric)).cast(PART)
+            .as("target"),
+        actualNumerator(metric).cast(PART).as("actual_num"),
+        actualDenominator(metric).cast(COUNT).as("actual_den"));
+  }
+
+  private static Column scoreOf(Column measured, Column cap) {
+    Column target = measured.getField("target");
+    Column actualNum = measured.getField("actual_num");
+    Column actualDen = measured.getField("actual_den");
+    Column lowerIsBetter = measured.getField("lower_is_better");
 
     Column higherIncluded = actualDen.gt(0).and(target.gt(0));
     Column higherScore = least(cap, Ratios.divide(actualNum, actualDen.multiply(target)));
@@ -133,7 +147,7 @@ public final class KpiScorecard {
 
     Column included = coalesce(when(lowerIsBetter, lowerIncluded).otherwise(higherIncluded), lit(false));
     Column score = when(lowerIsBetter, lowerScore).otherwise(higherScore).cast(SCORE);
-    Column weight = kpi.getField("weight").cast(WEIGHT);
+    Column weight = measured.getField("weight");
     return struct(included.as("included"), weight.multiply(score).as("weighted"), weight.as("weight"));
   }
 

@@ -5,6 +5,7 @@ import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.SparkSession;
+import org.salescomp.io.DeltaLogs;
 
 /**
  * Versions of Delta tables, and locations pinned to one: Delta reads {@code <path>@v<N>} as the table
@@ -45,7 +46,7 @@ public final class DeltaVersions {
 
   /** The latest version of a Delta table at {@code path}, or -1 when there is none. */
   public static long latestOrNone(SparkSession spark, String path) {
-    return DeltaTable.isDeltaTable(spark, path) ? latest(DeltaTable.forPath(spark, path)) : -1;
+    return DeltaLogs.version(spark, path);
   }
 
   /** The latest version of a metastore table, if it is a Delta table. */

@@ -32,6 +32,10 @@ public final class GateResult {
   private static final String STATUS = "status";
 
   private static final String READ = "read";
+  private static final String ROWS = "_rows";
+  private static final String EXAMPLE = "_example_key";
+  private static final String EXAMPLE_SOURCE = "_example_source";
+  private static final String EXAMPLE_REASON = "_example_reason";
 
   private final SourceData raw;
   private final Map<SourceTable, Dataset<Row>> checked;
@@ -116,9 +120,17 @@ public final class GateResult {
           lit(READ).as(STATUS), lit(null).cast(DataTypes.StringType).as(Verdicts.REASON),
           lit(null).cast(DataTypes.StringType).as(Verdicts.ROW_KEY)));
     }
-    // at most sources x (statuses + reasons) rows reach the driver
+    // at most sources x (statuses + reasons) rows reach the driver. The counts are a hash aggregation
+    // over every row; the example key (a string minimum, which Spark aggregates by sorting its input) is
+    // taken over the quarantined rows only, the only ones it is read for
+    Dataset<Row> examples = statuses.where(col(STATUS).equalTo(lit(QUARANTINED)))
+        .groupBy(col(Quarantine.SOURCE).as(EXAMPLE_SOURCE), col(Verdicts.REASON).as(EXAMPLE_REASON))
+        .agg(min(col(Verdicts.ROW_KEY)).as(EXAMPLE));
     List<Row> groups = statuses.groupBy(col(Quarantine.SOURCE), col(STATUS), col(Verdicts.REASON))
-        .agg(count(lit(1)), min(col(Verdicts.ROW_KEY)))
+        .agg(count(lit(1)).as(ROWS))
+        .join(examples, col(Quarantine.SOURCE).equalTo(col(EXAMPLE_SOURCE))
+            .and(col(Verdicts.REASON).equalTo(col(EXAMPLE_REASON))), "left")
+        .select(col(Quarantine.SOURCE), col(STATUS), col(Verdicts.REASON), col(ROWS), col(EXAMPLE))
         .collectAsList();
     List<SourceTally> tallies = new ArrayList<>();
     for (SourceTable table : checked.keySet()) {
