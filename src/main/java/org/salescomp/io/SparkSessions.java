@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
  * <p>What spark-submit was given ({@code --conf}, {@code --master}, {@code --name}, {@code
  * --properties-file}) and what {@code spark-defaults.conf} says reach the driver as {@code spark.*}
  * system properties, which {@link SparkConf} reads. Those win: salescomp sets a value (from {@code
- * salescomp.spark.*} or its own defaults) only when neither of them did. Three settings are required
- * for correct results and always set: the Delta extension (added to any others), the Delta catalog and
- * the UTC session time zone.
+ * salescomp.spark.*} or its own defaults) only when neither of them did. Four settings are required
+ * for correct results and always set: the Delta extension (added to any others), the Delta catalog, the
+ * UTC session time zone and adaptive query execution.
  */
 public final class SparkSessions {
   private static final Logger LOG = LoggerFactory.getLogger(SparkSessions.class);
@@ -25,6 +25,7 @@ public final class SparkSessions {
   static final String LOCAL_MASTER = "local[*]";
   static final String DELTA_EXTENSION = "io.delta.sql.DeltaSparkSessionExtension";
   static final String EXTENSIONS = "spark.sql.extensions";
+  static final String ADAPTIVE = "spark.sql.adaptive.enabled";
 
   private SparkSessions() {}
 
@@ -84,6 +85,12 @@ public final class SparkSessions {
         settings.put(key, value);
       }
     });
+    // the pay model joins checkpointed stages with plans derived from them; without adaptive execution
+    // Spark fails to analyse those self-joins ("Failure when resolving conflicting references in Join")
+    if ("false".equalsIgnoreCase(submitted.get(ADAPTIVE, "true")) || "false".equalsIgnoreCase(extraConf.get(ADAPTIVE))) {
+      LOG.warn("{} = false is not supported: salescomp sets it to true", ADAPTIVE);
+    }
+    settings.put(ADAPTIVE, "true");
     settings.put(EXTENSIONS, withDelta(submitted.get(EXTENSIONS, "")));
     settings.put("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
     settings.put("spark.sql.session.timeZone", "UTC");

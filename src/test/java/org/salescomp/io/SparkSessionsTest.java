@@ -38,7 +38,8 @@ class SparkSessionsTest {
         .set("spark.sql.catalogImplementation", "hive")
         .set("spark.sql.adaptive.autoBroadcastJoinThreshold", "10m")
         .set("spark.executor.memory", "8g")
-        .set("spark.sql.extensions", "com.example.Audit");
+        .set("spark.sql.extensions", "com.example.Audit")
+        .set("spark.sql.adaptive.enabled", "false");
 
     Map<String, String> settings = SparkSessions.settings(submitted, "salescomp", "local[2]", 16, false,
         Map.of("spark.executor.memory", "4g"));
@@ -46,10 +47,11 @@ class SparkSessionsTest {
     assertThat(settings).doesNotContainKeys("spark.master", "spark.app.name", "spark.sql.shuffle.partitions",
         "spark.ui.enabled", "spark.sql.catalogImplementation", "spark.sql.adaptive.autoBroadcastJoinThreshold",
         "spark.executor.memory");
-    // required for correct results: Delta added to the cluster's extensions, UTC
+    // required for correct results: Delta added to the cluster's extensions, UTC, adaptive execution
     assertThat(settings).containsEntry("spark.sql.extensions", "com.example.Audit,io.delta.sql.DeltaSparkSessionExtension")
         .containsEntry("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-        .containsEntry("spark.sql.session.timeZone", "UTC");
+        .containsEntry("spark.sql.session.timeZone", "UTC")
+        .containsEntry("spark.sql.adaptive.enabled", "true");
   }
 
   @Test
