@@ -7,6 +7,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.salescomp.config.Settings;
+import org.salescomp.io.QueryEvaluation;
 import org.salescomp.io.SourceTable;
 import org.salescomp.ops.InputVersions;
 import org.salescomp.pipeline.Sources;
@@ -25,8 +26,9 @@ final class SimulationInputs {
   private SimulationInputs() {}
 
   static SourceData readOnce(SparkSession spark, Settings settings, InputVersions versions, LocalDate logicalDate) {
-    GateResult gate = InputGate.check(Sources.readRaw(spark, settings, versions), logicalDate,
-        settings.reportingCurrency());
+    SourceData raw = Sources.readRaw(spark, settings, versions);
+    QueryEvaluation.chooseFor(spark, raw.tables().values());
+    GateResult gate = InputGate.check(raw, logicalDate, settings.reportingCurrency());
     try {
       Map<SourceTable, Dataset<Row>> accepted = new EnumMap<>(SourceTable.class);
       gate.accepted().tables().forEach((table, rows) -> accepted.put(table, rows.localCheckpoint(true)));

@@ -4,7 +4,10 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.salescomp.io.SparkSessions;
 
-/** The one local SparkSession every test shares: local[2], UI off, Delta enabled, UTC, 4 shuffle partitions. */
+/**
+ * The one local SparkSession every test shares: local[2], UI off, Delta enabled, UTC, 4 shuffle partitions,
+ * queries run as generated code ({@link org.salescomp.io.QueryEvaluation}).
+ */
 public final class SharedSpark {
   private static SparkSession session;
 
@@ -14,7 +17,11 @@ public final class SharedSpark {
     if (session == null) {
       session = SparkSessions.create("salescomp-tests", "local[2]", 4, false,
           Map.of("spark.driver.host", "127.0.0.1",
-              "spark.databricks.delta.snapshotPartitions", "2"));
+              "spark.databricks.delta.snapshotPartitions", "2",
+              // Spark's defaults, set at startup so that runs inside the tests keep them: the tests in this
+              // JVM run generated code, the command-line tests' runs (small inputs) the interpreted path
+              "spark.sql.codegen.wholeStage", "true",
+              "spark.sql.codegen.factoryMode", "FALLBACK"));
       session.sparkContext().setLogLevel("WARN");
     }
     return session;
