@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -67,8 +66,9 @@ public final class BookRetention {
 
     Dataset<Row> perCustomer = retention
         .where(col("active").and(month.leq(last)))
-        .select(col(CUSTOMER_ID), explode(filter(concat(asMonthBefore, asLastMonth), Column::isNotNull)).as(ROLE))
-        .where(col(ROLE + "." + PERIOD_START).leq(last))
+        .select(col(CUSTOMER_ID), explode(concat(asMonthBefore, asLastMonth)).as(ROLE))
+        // the roles that do not apply are null: dropped here rather than by a lambda per row
+        .where(col(ROLE).isNotNull().and(col(ROLE + "." + PERIOD_START).leq(last)))
         .groupBy(col(CUSTOMER_ID), col(ROLE + "." + PERIOD_TYPE).as(PERIOD_TYPE),
             col(ROLE + "." + PERIOD_START).as(PERIOD_START))
         .agg(max(col(ROLE + "." + BEFORE)).as(BEFORE), max(col(ROLE + "." + AT_END)).as(AT_END))

@@ -3,7 +3,6 @@ package org.salescomp.intermediate;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
@@ -37,7 +36,9 @@ public final class DealCreditFacts {
     Column event = col(EVENT);
     return creditedDeals
         .select(col(CreditedDeals.REP_ID), col(CreditedDeals.TEAM_ID),
-            explode(filter(array(closed, cancelled), Column::isNotNull)).as(EVENT))
+            explode(array(closed, cancelled)).as(EVENT))
+        // a deal without a status date has no cancellation event (filtered here, not by a lambda per row)
+        .where(col(EVENT).isNotNull())
         .select(KpiMonthFacts.eventColumns(col(CreditedDeals.REP_ID), col(CreditedDeals.TEAM_ID),
             event.getField(KpiMonthFacts.MONTH), Map.of(
                 KpiMonthFacts.REVENUE, event.getField(KpiMonthFacts.REVENUE),

@@ -27,8 +27,10 @@ public final class QueryEvaluation {
   static final String WHOLE_STAGE = "spark.sql.codegen.wholeStage";
   /** Spark's switch between generated and interpreted expressions (an internal setting, read per query). */
   static final String FACTORY_MODE = "spark.sql.codegen.factoryMode";
-  static final Map<String, String> GENERATED = Map.of(WHOLE_STAGE, "true", FACTORY_MODE, "FALLBACK");
-  static final Map<String, String> INTERPRETED = Map.of(WHOLE_STAGE, "false", FACTORY_MODE, "NO_CODEGEN");
+  /** Spark's defaults: generated code, interpreted where it does not compile. */
+  public static final Map<String, String> GENERATED = Map.of(WHOLE_STAGE, "true", FACTORY_MODE, "FALLBACK");
+  /** Operators and expressions interpreted. */
+  public static final Map<String, String> INTERPRETED = Map.of(WHOLE_STAGE, "false", FACTORY_MODE, "NO_CODEGEN");
 
   private QueryEvaluation() {}
 

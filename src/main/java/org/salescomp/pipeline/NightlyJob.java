@@ -24,7 +24,6 @@ import org.salescomp.engine.PlanTable;
 import org.salescomp.intermediate.RepMonths;
 import org.salescomp.intermediate.RosterMonths;
 import org.salescomp.io.DeltaPublisher;
-import org.salescomp.io.QueryEvaluation;
 import org.salescomp.io.SourceTable;
 import org.salescomp.marts.Dimensions;
 import org.salescomp.marts.RunLog;
@@ -74,8 +73,7 @@ public final class NightlyJob {
     DeltaPublisher publisher = new DeltaPublisher(spark, settings.lakehouseRoot(), runId);
     // the pay of the run's months does not depend on rows dated after them: the model may see more
     RunScope modelScope = StepClock.time("kpi_horizon", () -> KpiHorizon.of(spark, publisher, scope));
-    SourceData raw = Sources.readRaw(spark, settings, inputVersions);
-    QueryEvaluation.chooseFor(spark, raw.tables().values());
+    SourceData raw = Sources.readForRun(spark, settings, inputVersions);
     GateResult gate = StepClock.time("gate_plans", () -> InputGate.check(raw, modelScope.logicalDate(),
         settings.reportingCurrency(), ledger.lateRows(closed.beforeWindow(scope, settings.restateMonths()))));
     try {

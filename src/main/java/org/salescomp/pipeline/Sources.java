@@ -6,6 +6,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.salescomp.config.Settings;
+import org.salescomp.io.QueryEvaluation;
 import org.salescomp.io.SourceReader;
 import org.salescomp.io.SourceTable;
 import org.salescomp.ops.InputVersions;
@@ -19,7 +20,17 @@ import org.salescomp.staging.SourceData;
 public final class Sources {
   private Sources() {}
 
-  public static SourceData readRaw(SparkSession spark, Settings settings, InputVersions versions) {
+  /**
+   * The sources of a run or a simulation, read as stored; the session then evaluates the run's queries the
+   * way that suits their size ({@link QueryEvaluation}).
+   */
+  public static SourceData readForRun(SparkSession spark, Settings settings, InputVersions versions) {
+    SourceData raw = readRaw(spark, settings, versions);
+    QueryEvaluation.chooseFor(spark, raw.tables().values());
+    return raw;
+  }
+
+  private static SourceData readRaw(SparkSession spark, Settings settings, InputVersions versions) {
     Map<SourceTable, Dataset<Row>> tables = new EnumMap<>(SourceTable.class);
     for (SourceTable table : SourceTable.values()) {
       tables.put(table, SourceReader.readRaw(spark, table, versions.pinned(table, settings.source(table))));

@@ -7,7 +7,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.salescomp.config.Settings;
-import org.salescomp.io.QueryEvaluation;
 import org.salescomp.io.SourceTable;
 import org.salescomp.ops.InputVersions;
 import org.salescomp.pipeline.Sources;
@@ -26,8 +25,7 @@ final class SimulationInputs {
   private SimulationInputs() {}
 
   static SourceData readOnce(SparkSession spark, Settings settings, InputVersions versions, LocalDate logicalDate) {
-    SourceData raw = Sources.readRaw(spark, settings, versions);
-    QueryEvaluation.chooseFor(spark, raw.tables().values());
+    SourceData raw = Sources.readForRun(spark, settings, versions);
     GateResult gate = InputGate.check(raw, logicalDate, settings.reportingCurrency());
     try {
       Map<SourceTable, Dataset<Row>> accepted = new EnumMap<>(SourceTable.class);

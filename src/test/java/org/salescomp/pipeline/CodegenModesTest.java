@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.salescomp.common.Stages;
 import org.salescomp.config.Settings;
 import org.salescomp.domain.RunScope;
+import org.salescomp.io.QueryEvaluation;
 import org.salescomp.io.SourceReader;
 import org.salescomp.io.SourceTable;
 import org.salescomp.quality.GateResult;
@@ -38,9 +39,8 @@ class CodegenModesTest {
   /** Generated code without falling back to interpreted where it does not compile. */
   private static final Map<String, String> GENERATED_CODE = Map.of(
       "spark.sql.codegen.wholeStage", "true", "spark.sql.codegen.factoryMode", "CODEGEN_ONLY");
-  /** What a run on small inputs sets ({@link org.salescomp.io.QueryEvaluation}). */
-  private static final Map<String, String> INTERPRETED = Map.of(
-      "spark.sql.codegen.wholeStage", "false", "spark.sql.codegen.factoryMode", "NO_CODEGEN");
+  /** What a run on small inputs sets. */
+  private static final Map<String, String> INTERPRETED = QueryEvaluation.INTERPRETED;
 
   private static SparkSession spark;
   private static Settings settings;

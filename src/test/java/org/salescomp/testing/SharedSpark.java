@@ -1,7 +1,9 @@
 package org.salescomp.testing;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import org.salescomp.io.QueryEvaluation;
 import org.salescomp.io.SparkSessions;
 
 /**
@@ -15,13 +17,12 @@ public final class SharedSpark {
 
   public static synchronized SparkSession session() {
     if (session == null) {
-      session = SparkSessions.create("salescomp-tests", "local[2]", 4, false,
-          Map.of("spark.driver.host", "127.0.0.1",
-              "spark.databricks.delta.snapshotPartitions", "2",
-              // Spark's defaults, set at startup so that runs inside the tests keep them: the tests in this
-              // JVM run generated code, the command-line tests' runs (small inputs) the interpreted path
-              "spark.sql.codegen.wholeStage", "true",
-              "spark.sql.codegen.factoryMode", "FALLBACK"));
+      Map<String, String> settings = new HashMap<>(Map.of("spark.driver.host", "127.0.0.1",
+          "spark.databricks.delta.snapshotPartitions", "2"));
+      // Spark's defaults, set at startup so that runs inside the tests keep them: the tests in this JVM
+      // run generated code, the command-line tests' runs (small inputs) the interpreted path
+      settings.putAll(QueryEvaluation.GENERATED);
+      session = SparkSessions.create("salescomp-tests", "local[2]", 4, false, settings);
       session.sparkContext().setLogLevel("WARN");
     }
     return session;
