@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.ArrayType;
@@ -23,18 +25,26 @@ import org.apache.spark.sql.types.StructType;
  */
 final class DeltaTableSetup {
   private static final String CONSTRAINT_PROPERTY = "delta.constraints.";
+  /** One lock per table folder, for the creation of the table. */
+  private static final ConcurrentMap<String, Object> CREATING = new ConcurrentHashMap<>();
 
   private DeltaTableSetup() {}
 
   static void ensure(SparkSession spark, String folder, PublishedTable table) {
     String path = qualified(spark, folder);
     if (!DeltaTable.isDeltaTable(spark, path)) {
-      DeltaTable.createIfNotExists(spark).location(path).addColumns(nestedNullable(table.schema()))
-          .partitionedBy(table.partitionColumns().toArray(String[]::new))
-          .comment(table.description())
-          .execute();
-      addChecks(spark, path, table.checks());
-      return;
+      // two runs in one process (a scheduler's threads) may publish the same new table at once: one creates
+      // it, the other waits and finds it; Delta's builder fails a creation that races another one
+      synchronized (CREATING.computeIfAbsent(path, p -> new Object())) {
+        if (!DeltaTable.isDeltaTable(spark, path)) {
+          DeltaTable.createIfNotExists(spark).location(path).addColumns(nestedNullable(table.schema()))
+              .partitionedBy(table.partitionColumns().toArray(String[]::new))
+              .comment(table.description())
+              .execute();
+          addChecks(spark, path, table.checks());
+          return;
+        }
+      }
     }
     if (table.checks().isEmpty()) {
       return;
