@@ -71,9 +71,10 @@ public final class NightlyJob {
     Optional<ClosedMonths.Range> restated = closed.restated(scope, settings.restateMonths());
     InputVersions inputVersions = StepClock.time("input_versions", () -> InputVersions.capture(spark, settings));
     DeltaPublisher publisher = new DeltaPublisher(spark, settings.lakehouseRoot(), runId);
+    // read first: the session then evaluates every query of the run, the horizon's too, as suits its size
+    SourceData raw = Sources.readForRun(spark, settings, inputVersions);
     // the pay of the run's months does not depend on rows dated after them: the model may see more
     RunScope modelScope = StepClock.time("kpi_horizon", () -> KpiHorizon.of(spark, publisher, scope));
-    SourceData raw = Sources.readForRun(spark, settings, inputVersions);
     GateResult gate = StepClock.time("gate_plans", () -> InputGate.check(raw, modelScope.logicalDate(),
         settings.reportingCurrency(), ledger.lateRows(closed.beforeWindow(scope, settings.restateMonths()))));
     try {

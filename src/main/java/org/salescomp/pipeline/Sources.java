@@ -25,16 +25,11 @@ public final class Sources {
    * way that suits their size ({@link QueryEvaluation}).
    */
   public static SourceData readForRun(SparkSession spark, Settings settings, InputVersions versions) {
-    SourceData raw = readRaw(spark, settings, versions);
-    QueryEvaluation.chooseFor(spark, raw.tables().values());
-    return raw;
-  }
-
-  private static SourceData readRaw(SparkSession spark, Settings settings, InputVersions versions) {
     Map<SourceTable, Dataset<Row>> tables = new EnumMap<>(SourceTable.class);
     for (SourceTable table : SourceTable.values()) {
       tables.put(table, SourceReader.readRaw(spark, table, versions.pinned(table, settings.source(table))));
     }
+    QueryEvaluation.chooseFor(spark, tables.values());
     return new SourceData(tables);
   }
 }

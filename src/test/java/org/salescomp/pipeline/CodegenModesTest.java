@@ -40,7 +40,6 @@ class CodegenModesTest {
   private static final Map<String, String> GENERATED_CODE = Map.of(
       "spark.sql.codegen.wholeStage", "true", "spark.sql.codegen.factoryMode", "CODEGEN_ONLY");
   /** What a run on small inputs sets. */
-  private static final Map<String, String> INTERPRETED = QueryEvaluation.INTERPRETED;
 
   private static SparkSession spark;
   private static Settings settings;
@@ -67,9 +66,9 @@ class CodegenModesTest {
 
   @Test
   void payAndKpisAreTheSameRowsAndTypesWithGeneratedCode() {
-    List<Dataset<Row>> interpreted = with(INTERPRETED, CodegenModesTest::tables);
+    List<Dataset<Row>> interpreted = with(QueryEvaluation.INTERPRETED, CodegenModesTest::tables);
     List<Dataset<Row>> generated = with(GENERATED_CODE, CodegenModesTest::tables);
-    List<List<Row>> interpretedRows = with(INTERPRETED, () -> interpreted.stream().map(SortedRows::of).toList());
+    List<List<Row>> interpretedRows = with(QueryEvaluation.INTERPRETED, () -> interpreted.stream().map(SortedRows::of).toList());
     List<List<Row>> generatedRows = with(GENERATED_CODE, () -> generated.stream().map(SortedRows::of).toList());
     assertThat(interpretedRows.get(0)).hasSizeGreaterThan(1000);
     for (int i = 0; i < interpreted.size(); i++) {
@@ -82,7 +81,7 @@ class CodegenModesTest {
   void theSettingsTakeEffectPerQuery() {
     // "*(n)" marks an operator compiled into the generated code of whole-stage n
     assertThat(with(GENERATED_CODE, () -> plan(spark.range(10).selectExpr("id + 1 as n")))).contains("*(1) Project");
-    assertThat(with(INTERPRETED, () -> plan(spark.range(10).selectExpr("id + 1 as n")))).doesNotContain("*(");
+    assertThat(with(QueryEvaluation.INTERPRETED, () -> plan(spark.range(10).selectExpr("id + 1 as n")))).doesNotContain("*(");
   }
 
   private static String plan(Dataset<Row> rows) {
