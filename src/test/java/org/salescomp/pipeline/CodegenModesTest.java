@@ -39,8 +39,6 @@ class CodegenModesTest {
   /** Generated code without falling back to interpreted where it does not compile. */
   private static final Map<String, String> GENERATED_CODE = Map.of(
       "spark.sql.codegen.wholeStage", "true", "spark.sql.codegen.factoryMode", "CODEGEN_ONLY");
-  /** What a run on small inputs sets. */
-
   private static SparkSession spark;
   private static Settings settings;
   private static GateResult gate;
@@ -68,7 +66,8 @@ class CodegenModesTest {
   void payAndKpisAreTheSameRowsAndTypesWithGeneratedCode() {
     List<Dataset<Row>> interpreted = with(QueryEvaluation.INTERPRETED, CodegenModesTest::tables);
     List<Dataset<Row>> generated = with(GENERATED_CODE, CodegenModesTest::tables);
-    List<List<Row>> interpretedRows = with(QueryEvaluation.INTERPRETED, () -> interpreted.stream().map(SortedRows::of).toList());
+    List<List<Row>> interpretedRows = with(QueryEvaluation.INTERPRETED,
+        () -> interpreted.stream().map(SortedRows::of).toList());
     List<List<Row>> generatedRows = with(GENERATED_CODE, () -> generated.stream().map(SortedRows::of).toList());
     assertThat(interpretedRows.get(0)).hasSizeGreaterThan(1000);
     for (int i = 0; i < interpreted.size(); i++) {
