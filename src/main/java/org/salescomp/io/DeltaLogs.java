@@ -2,9 +2,11 @@ package org.salescomp.io;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.Snapshot;
+import org.apache.spark.sql.delta.VersionChecksum;
 import org.apache.spark.sql.delta.actions.Action;
 import org.apache.spark.sql.delta.actions.CommitInfo;
 import scala.Option;
@@ -24,6 +26,18 @@ public final class DeltaLogs {
   /** The table's latest version, or -1 when there is no Delta table at {@code path}. */
   public static long version(SparkSession spark, String path) {
     return snapshot(spark, path).version();
+  }
+
+  /**
+   * The table's latest version when that version holds no data files, as its checksum file ({@code .crc})
+   * says; empty when there is no table, or no checksum, or files. Asking the snapshot itself would replay
+   * the table's log in a Spark job.
+   */
+  public static OptionalLong versionIfEmpty(SparkSession spark, String path) {
+    Snapshot snapshot = snapshot(spark, path);
+    Option<VersionChecksum> checksum = snapshot.checksumOpt();
+    return checksum.isDefined() && checksum.get().numFiles() == 0 ? OptionalLong.of(snapshot.version())
+        : OptionalLong.empty();
   }
 
   /** The table's properties (its configuration: CHECK constraints, table features), empty when there is none. */

@@ -3,6 +3,7 @@ package org.salescomp.io;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import io.delta.exceptions.ConcurrentAppendException;
 import io.delta.tables.DeltaMergeBuilder;
 import io.delta.tables.DeltaTable;
 import java.util.ArrayList;
@@ -10,7 +11,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -99,14 +102,12 @@ public final class DeltaPublisher {
   public Optional<Commit> replace(String table, Dataset<Row> rows, String ownedRows, String... partitionColumns) {
     long start = System.nanoTime();
     long before = version(table);
-    rows.write().format("delta")
-        .mode("overwrite")
-        .option("replaceWhere", ownedRows)
+    DataFrameWriter<Row> writer = rows.write().format("delta")
         // a release may add columns (commission_lines.for_month): existing tables gain them, nulls in old rows
         .option("mergeSchema", "true")
         .option("userMetadata", runId)
-        .partitionBy(partitionColumns)
-        .save(pathOf(table));
+        .partitionBy(partitionColumns);
+    replaceWhere(writer, pathOf(table), ownedRows);
     Optional<Commit> commit = commitSince(table, before);
     LOG.info("published {}: {} in {} s", table, commit.map(c -> c.rows() + " rows, version " + c.version())
         .orElse("no commit"), String.format("%.1f", (System.nanoTime() - start) / 1e9));
@@ -150,12 +151,34 @@ public final class DeltaPublisher {
     if (replaced == null) {
       return;
     }
-    conformed.write().format("delta")
-        .mode("overwrite")
-        .option("replaceWhere", replaced.sql())
+    replaceWhere(conformed.write().format("delta")
         .option("mergeSchema", "true")
-        .option("userMetadata", runId)
-        .save(pathOf(table.name()));
+        .option("userMetadata", runId), pathOf(table.name()), replaced.sql());
+  }
+
+  /**
+   * One commit that replaces the table's rows matching {@code predicate} with the writer's rows. A table
+   * that holds no rows has none to replace: there an append writes the same files and commit, without
+   * the Spark job in which Delta replays the table's log to find the files a replace removes (on a
+   * first run, every table). An append does not conflict with another writer's commit as a replace
+   * does, so a commit by anyone else after the empty version fails the run as that conflict would.
+   */
+  private void replaceWhere(DataFrameWriter<Row> writer, String path, String predicate) {
+    OptionalLong empty = DeltaLogs.versionIfEmpty(spark, path);
+    if (empty.isEmpty()) {
+      writer.mode("overwrite").option("replaceWhere", predicate).save(path);
+      return;
+    }
+    writer.mode("append").save(path);
+    requireNoOtherCommit(path, empty.getAsLong(), DeltaLogs.version(spark, path));
+  }
+
+  /** After an append to the table empty at version {@code empty}: at most that append's commit followed it. */
+  static void requireNoOtherCommit(String path, long empty, long latest) {
+    if (latest > empty + 1) {
+      throw new ConcurrentAppendException(path + " was empty at version " + empty + " and is at version " + latest
+          + " after this run appended to it: another writer committed to it at the same time");
+    }
   }
 
   /** Inserts or replaces the rows of {@code rows} whose key columns match (a small log table). */
