@@ -29,7 +29,9 @@ public interface Stages {
     Logger log = LoggerFactory.getLogger(Stages.class);
     return (name, rows) -> {
       long start = System.nanoTime();
-      Dataset<Row> kept = rows.localCheckpoint(true);
+      // lazy: the count is the job that computes and keeps the rows (an eager checkpoint runs a job
+      // of its own, and the count then reads the kept rows once more)
+      Dataset<Row> kept = rows.localCheckpoint(false);
       log.info("stage {}: {} rows in {} s", name, kept.count(),
           String.format("%.1f", (System.nanoTime() - start) / 1e9));
       return kept;

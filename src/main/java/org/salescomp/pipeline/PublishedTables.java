@@ -9,14 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.salescomp.common.InParallel;
 import org.salescomp.common.Messages;
 import org.salescomp.domain.RunScope;
 import org.salescomp.engine.BalanceLines;
@@ -102,42 +99,22 @@ final class PublishedTables {
   static Map<String, DeltaPublisher.Commit> write(DeltaPublisher publisher, Map<PublishedTable, Rows> tables) {
     int pauseAfter = Integer.getInteger(PAUSE_AFTER_COMMITS, 0);
     AtomicInteger committed = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(pauseAfter > 0 ? 1 : Math.max(1, tables.size()));
-    try {
-      Map<String, Future<DeltaPublisher.Commit>> futures = new LinkedHashMap<>();
-      tables.forEach((table, rows) -> futures.put(table.name(), pool.submit(() -> {
-        // a job's pool is a thread-local property of the thread that submits it
-        rows.rows().sparkSession().sparkContext().setLocalProperty(SCHEDULER_POOL, table.name());
-        Optional<DeltaPublisher.Commit> commit = publisher.publish(table, rows.rows(), rows.scope());
-        if (committed.incrementAndGet() == pauseAfter) {
-          pauseForever(table.name());
-        }
-        // no commit (nothing to replace, nothing to add): the table as it stands is the run's, 0 rows
-        // written; its version is recorded all the same, or readers would not see a table left empty
-        return commit.orElseGet(() -> new DeltaPublisher.Commit(publisher.version(table.name()), 0));
-      })));
-      Map<String, DeltaPublisher.Commit> written = new LinkedHashMap<>();
-      RuntimeException failure = null;
-      for (Map.Entry<String, Future<DeltaPublisher.Commit>> f : futures.entrySet()) {
-        try {
-          written.put(f.getKey(), f.getValue().get());
-        } catch (ExecutionException e) {
-          if (failure == null) {
-            failure = e.getCause() instanceof RuntimeException r ? r
-                : new IllegalStateException("publishing " + f.getKey() + " failed", e.getCause());
+    Map<PublishedTable, DeltaPublisher.Commit> commits = InParallel.map("publishing", tables.keySet(),
+        pauseAfter > 0 ? 1 : tables.size(), table -> {
+          Rows rows = tables.get(table);
+          // a job's pool is a thread-local property of the thread that submits it
+          rows.rows().sparkSession().sparkContext().setLocalProperty(SCHEDULER_POOL, table.name());
+          Optional<DeltaPublisher.Commit> commit = publisher.publish(table, rows.rows(), rows.scope());
+          if (committed.incrementAndGet() == pauseAfter) {
+            pauseForever(table.name());
           }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while publishing " + f.getKey(), e);
-        }
-      }
-      if (failure != null) {
-        throw failure;
-      }
-      return written;
-    } finally {
-      pool.shutdownNow();
-    }
+          // no commit (nothing to replace, nothing to add): the table as it stands is the run's, 0 rows
+          // written; its version is recorded all the same, or readers would not see a table left empty
+          return commit.orElseGet(() -> new DeltaPublisher.Commit(publisher.version(table.name()), 0));
+        });
+    Map<String, DeltaPublisher.Commit> written = new LinkedHashMap<>();
+    commits.forEach((table, commit) -> written.put(table.name(), commit));
+    return written;
   }
 
   private static void pauseForever(String table) throws InterruptedException {

@@ -1,10 +1,12 @@
 package org.salescomp.pipeline;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.salescomp.common.InParallel;
 import org.salescomp.config.Settings;
 import org.salescomp.io.QueryEvaluation;
 import org.salescomp.io.SourceReader;
@@ -25,10 +27,11 @@ public final class Sources {
    * way that suits their size ({@link QueryEvaluation}).
    */
   public static SourceData readForRun(SparkSession spark, Settings settings, InputVersions versions) {
-    Map<SourceTable, Dataset<Row>> tables = new EnumMap<>(SourceTable.class);
-    for (SourceTable table : SourceTable.values()) {
-      tables.put(table, SourceReader.readRaw(spark, table, versions.pinned(table, settings.source(table))));
-    }
+    // a source's schema is read by a Spark job (Parquet footers, a CSV header, a Delta snapshot): side
+    // by side their latencies overlap
+    List<SourceTable> all = List.of(SourceTable.values());
+    Map<SourceTable, Dataset<Row>> tables = new EnumMap<>(InParallel.map("reading", all, all.size(),
+        table -> SourceReader.readRaw(spark, table, versions.pinned(table, settings.source(table)))));
     QueryEvaluation.chooseFor(spark, tables.values());
     return new SourceData(tables);
   }
