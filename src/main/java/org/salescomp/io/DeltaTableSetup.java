@@ -1,9 +1,11 @@
 package org.salescomp.io;
 
 import io.delta.tables.DeltaTable;
+import io.delta.tables.DeltaTableBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -37,11 +39,16 @@ final class DeltaTableSetup {
       // it, the other waits and finds it; Delta's builder fails a creation that races another one
       synchronized (CREATING.computeIfAbsent(path, p -> new Object())) {
         if (!DeltaTable.isDeltaTable(spark, path)) {
-          DeltaTable.createIfNotExists(spark).location(path).addColumns(nestedNullable(table.schema()))
+          DeltaTableBuilder create = DeltaTable.createIfNotExists(spark).location(path)
+              .addColumns(nestedNullable(table.schema()))
               .partitionedBy(table.partitionColumns().toArray(String[]::new))
-              .comment(table.description())
-              .execute();
-          addChecks(spark, path, table.checks());
+              .comment(table.description());
+          // a new table has no rows to check: its CHECK constraints are part of the creating commit, where
+          // ALTER TABLE ADD CONSTRAINT would scan the table and commit once per constraint
+          for (PublishedTable.Check check : table.checks()) {
+            create = create.property(CONSTRAINT_PROPERTY + check.name().toLowerCase(Locale.ROOT), check.condition());
+          }
+          create.execute();
           return;
         }
       }
