@@ -99,22 +99,21 @@ final class PublishedTables {
   static Map<String, DeltaPublisher.Commit> write(DeltaPublisher publisher, Map<PublishedTable, Rows> tables) {
     int pauseAfter = Integer.getInteger(PAUSE_AFTER_COMMITS, 0);
     AtomicInteger committed = new AtomicInteger();
-    Map<PublishedTable, DeltaPublisher.Commit> commits = InParallel.map("publishing", tables.keySet(),
-        pauseAfter > 0 ? 1 : tables.size(), table -> {
-          Rows rows = tables.get(table);
-          // a job's pool is a thread-local property of the thread that submits it
-          rows.rows().sparkSession().sparkContext().setLocalProperty(SCHEDULER_POOL, table.name());
-          Optional<DeltaPublisher.Commit> commit = publisher.publish(table, rows.rows(), rows.scope());
-          if (committed.incrementAndGet() == pauseAfter) {
-            pauseForever(table.name());
-          }
-          // no commit (nothing to replace, nothing to add): the table as it stands is the run's, 0 rows
-          // written; its version is recorded all the same, or readers would not see a table left empty
-          return commit.orElseGet(() -> new DeltaPublisher.Commit(publisher.version(table.name()), 0));
-        });
-    Map<String, DeltaPublisher.Commit> written = new LinkedHashMap<>();
-    commits.forEach((table, commit) -> written.put(table.name(), commit));
-    return written;
+    Map<String, PublishedTable> byName = new LinkedHashMap<>();
+    tables.keySet().forEach(table -> byName.put(table.name(), table));
+    return InParallel.map("publishing", byName.keySet(), pauseAfter > 0 ? 1 : tables.size(), name -> {
+      PublishedTable table = byName.get(name);
+      Rows rows = tables.get(table);
+      // a job's pool is a thread-local property of the thread that submits it
+      rows.rows().sparkSession().sparkContext().setLocalProperty(SCHEDULER_POOL, name);
+      Optional<DeltaPublisher.Commit> commit = publisher.publish(table, rows.rows(), rows.scope());
+      if (committed.incrementAndGet() == pauseAfter) {
+        pauseForever(name);
+      }
+      // no commit (nothing to replace, nothing to add): the table as it stands is the run's, 0 rows
+      // written; its version is recorded all the same, or readers would not see a table left empty
+      return commit.orElseGet(() -> new DeltaPublisher.Commit(publisher.version(name), 0));
+    });
   }
 
   private static void pauseForever(String table) throws InterruptedException {
