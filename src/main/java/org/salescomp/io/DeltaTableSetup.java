@@ -46,7 +46,7 @@ final class DeltaTableSetup {
           // a new table has no rows to check: its CHECK constraints are part of the creating commit, where
           // ALTER TABLE ADD CONSTRAINT would scan the table and commit once per constraint
           for (PublishedTable.Check check : table.checks()) {
-            create = create.property(CONSTRAINT_PROPERTY + check.name().toLowerCase(Locale.ROOT), check.condition());
+            create = create.property(propertyOf(check), check.condition());
           }
           create.execute();
           return;
@@ -58,7 +58,12 @@ final class DeltaTableSetup {
     }
     Map<String, String> properties = DeltaLogs.properties(spark, path);
     addChecks(spark, path, table.checks().stream()
-        .filter(c -> !properties.containsKey(CONSTRAINT_PROPERTY + c.name())).toList());
+        .filter(c -> !properties.containsKey(propertyOf(c))).toList());
+  }
+
+  /** The table property that holds a CHECK constraint: Delta keeps the constraint's name in lower case. */
+  private static String propertyOf(PublishedTable.Check check) {
+    return CONSTRAINT_PROPERTY + check.name().toLowerCase(Locale.ROOT);
   }
 
   /**

@@ -110,6 +110,29 @@ class PublishedTableConstraintsTest {
         .collectAsList().toString()).isEqualTo("[[2025-02-01,null,3.00,r1], [2025-03-01,t1,9.00,r2]]");
   }
 
+  @Test
+  void aTableFromAnOlderReleaseGainsADeclaredCheckOnceWhateverTheCaseOfItsName() {
+    SparkSession spark = SharedSpark.session();
+    String schema = "rep_id STRING, month DATE, a DECIMAL(18,2), b DECIMAL(18,2), total DECIMAL(18,2)";
+    PublishedTable unchecked = new PublishedTable("pay", "one row per rep and month", PublishedTable.columnsOf()
+        .add("rep_id", DataTypes.StringType, "the rep").add("month", DataTypes.DateType, "first day of the month")
+        .add("a", Money.MONEY, "part a").add("b", Money.MONEY, "part b").add("total", Money.MONEY, "a + b")
+        .withRunId(), List.of(), List.of("rep_id", "month"), List.of("month", "rep_id"),
+        PublishedTable.OwnedRows.months("month"), true);
+    new DeltaPublisher(spark, dir.toString(), "r1").publish(unchecked, Frames.of(schema,
+        row("r1", "2025-03-01", "1.00", "2.00", "3.00")), MARCH);
+
+    // Delta keeps the name in lower case: the next runs find the check added by the first and add nothing
+    PublishedTable checked = unchecked.withCheck("Total_Is_Sum", "total = a + b");
+    for (String runId : List.of("r2", "r3")) {
+      new DeltaPublisher(spark, dir.toString(), runId).publish(checked, Frames.of(schema,
+          row("r1", "2025-03-01", "1.00", "2.00", "3.00")), MARCH);
+    }
+
+    Row detail = DeltaTable.forPath(spark, dir.resolve("pay").toString()).detail().select("properties").first();
+    assertThat(detail.<String, String>getJavaMap(0)).containsEntry("delta.constraints.total_is_sum", "total = a + b");
+  }
+
   private static StructField field(DeltaTable table, String name) {
     return table.toDF().schema().apply(name);
   }
