@@ -167,8 +167,10 @@ public final class CompEngine {
     SpecialAwards.Result special = SpecialAwards.build(in.kpiRepPeriods(), members, in.awardRules(),
         in.repMonthPlans());
 
-    Dataset<Row> lines = BaseSalaryLines.build(in.rosterMonths(), in.repMonthPlans())
-        .unionByName(commission.lines())
+    // read twice by the balance step (variable pay, and the lines it adds to): the other steps' lines are
+    // kept beside the commission lines, which their own stage keeps already, not copied with them into one
+    // more stage (at scale, most lines are commission lines)
+    Dataset<Row> otherLines = stages.stage("other_lines", BaseSalaryLines.build(in.rosterMonths(), in.repMonthPlans())
         .unionByName(CxAdjustmentLines.build(months))
         .unionByName(CapAdjustmentLines.build(months))
         .unionByName(ClawbackLines.build(commission.clawable(), events, in.payMonthPlans()))
@@ -179,9 +181,8 @@ public final class CompEngine {
         .unionByName(team.lines())
         .unionByName(special.lines())
         .unionByName(SpiffLines.build(in.creditedDeals(), in.repMonthPlans()))
-        .unionByName(OverrideLines.build(in.creditedDeals(), in.teams(), in.repMonthPlans()));
-    // read twice by the balance step (variable pay, and the lines it adds to): kept once
-    Dataset<Row> stepLines = stages.stage("lines_before_balance", lines);
+        .unionByName(OverrideLines.build(in.creditedDeals(), in.teams(), in.repMonthPlans())));
+    Dataset<Row> stepLines = otherLines.unionByName(commission.lines());
     // step 12: the corrections of closed months, computed from steps 1-11; step 13 reads them as variable pay
     Dataset<Row> variable = PayLines.withoutCorrectedPeriod(stepLines);
     Dataset<Row> posted = corrections.from(stepLines);
@@ -190,9 +191,11 @@ public final class CompEngine {
     }
     BalanceLines.Result balance = BalanceLines.build(variable, in.payMonthPlans(), in.terminations(),
         corrections.balancesAfterClose());
-    Dataset<Row> all = variable.unionByName(PayLines.withoutCorrectedPeriod(balance.lines()));
-    // a simulation's lines feed only the payouts: no stage of their own
-    Dataset<Row> kept = detail == Detail.LINES ? stages.stage("pay_lines", all) : all;
+    Dataset<Row> balanceLines = PayLines.withoutCorrectedPeriod(balance.lines());
+    // a run keeps the balance lines, which every reader of its pay lines reads; a simulation's lines feed
+    // only the payouts: no stage of their own
+    Dataset<Row> kept = variable.unionByName(detail == Detail.LINES ? stages.stage("balance_lines", balanceLines)
+        : balanceLines);
     return new Result(kept, Payouts.build(kept), team.awards(), special.awards(), balance.balances());
   }
 }
