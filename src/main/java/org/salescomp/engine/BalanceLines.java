@@ -106,8 +106,14 @@ public final class BalanceLines {
     String[] monthKey = {PayLines.SCENARIO, PayLines.REP_ID, PayLines.MONTH};
     Dataset<Row> folding = opening.from() == null ? payMonthPlans
         : payMonthPlans.where(col(PayLines.MONTH).geq(lit(opening.from())));
-    Dataset<Row> months = folding
-        .join(folding.where(usesBalance).select(repKey[0], repKey[1]).distinct(), repKey, "left_semi");
+    Dataset<Row> balanceReps = folding.where(usesBalance).select(repKey[0], repKey[1]);
+    if (opening.balances() != null) {
+      // a rep owing before the first folded month is folded too, whatever its plan now (a new hire's draw
+      // is recovered under the plan that follows the new-hire plan)
+      Dataset<Row> owing = opening.balances().where(col(OPENING).notEqual(0)).select(PayLines.REP_ID);
+      balanceReps = balanceReps.unionByName(folding.join(owing, PayLines.REP_ID, "left_semi").select(repKey[0], repKey[1]));
+    }
+    Dataset<Row> months = folding.join(balanceReps.distinct(), repKey, "left_semi");
     Dataset<Row> variablePay = lines
         .where(col(PayLines.LINE_TYPE).notEqual(lit(PayLines.BASE_SALARY)))
         .join(months.select(repKey[0], repKey[1]).distinct(), repKey, "left_semi")

@@ -75,8 +75,11 @@ public final class CompEngine {
     /** @return the correction lines, or null for none */
     Dataset<Row> from(Dataset<Row> stepLines);
 
-    /** The balances the closed months left, which the balance step opens the first open month with. */
-    default BalanceLines.Opening balancesAfterClose() {
+    /**
+     * Where the balance step's fold starts, and the balances owed before that month: after the last closed
+     * month, or at the first month the run computes when that is later.
+     */
+    default BalanceLines.Opening openingBalances() {
       return BalanceLines.Opening.NONE;
     }
   }
@@ -190,7 +193,7 @@ public final class CompEngine {
       variable = variable.unionByName(stages.stage("prior_period_adjustments", posted));
     }
     BalanceLines.Result balance = BalanceLines.build(variable, in.payMonthPlans(), in.terminations(),
-        corrections.balancesAfterClose());
+        corrections.openingBalances());
     Dataset<Row> balanceLines = PayLines.withoutCorrectedPeriod(balance.lines());
     // a run keeps the balance lines, which every reader of its pay lines reads; a simulation's lines feed
     // only the payouts: no stage of their own

@@ -60,16 +60,17 @@ final class Ledger {
   }
 
   /**
-   * Each rep's balance owed after the last closed month, as it was closed: the closing of the rep's latest
-   * {@code rep_balances} row up to that month (a rep owing nothing then has no row, or a zero). rep_id, opening.
+   * Each rep's balance owed after {@code month}, as published (as closed, for a closed month): the closing
+   * of the rep's latest {@code rep_balances} row up to that month (a rep owing nothing then has no row, or
+   * a zero). rep_id, opening.
    */
-  Dataset<Row> closedBalances(YearMonth lastClosed) {
+  Dataset<Row> balancesOwedAfter(YearMonth month) {
     Dataset<Row> balances = table(BalanceLines.TABLE.name()).orElse(null);
     if (balances == null) {
       return spark.emptyDataFrame().select(lit(null).cast("string").as(PayLines.REP_ID),
           lit(null).cast(Money.MONEY).as(BalanceLines.OPENING));
     }
-    return balances.where(col(PayLines.MONTH).leq(lit(Date.valueOf(lastClosed.atDay(1)))))
+    return balances.where(col(PayLines.MONTH).leq(lit(Date.valueOf(month.atDay(1)))))
         .groupBy(PayLines.REP_ID)
         .agg(max_by(col(BalanceLines.CLOSING), col(PayLines.MONTH)).as(BalanceLines.OPENING));
   }

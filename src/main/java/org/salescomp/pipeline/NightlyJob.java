@@ -130,16 +130,23 @@ public final class NightlyJob {
 
   /**
    * Step 12 once a month is closed: the corrections of the restated months, posted in the first open month,
-   * and the corrections the rewritten months hold for older closed months, kept.
+   * and the corrections the rewritten months hold for older closed months, kept. And where the balance
+   * step's fold starts: at the first month the run writes, with the balances owed after the month before it as the lakehouse holds them (as
+   * closed, when that month is closed). The months before it stand as published. A run computes earlier
+   * months too (its lookback, from a January), but only to price the months it writes: a balance can be
+   * owed for longer than any lookback, and folded from zero there, a draw owed since the year before went
+   * unrecovered.
    */
   private static CompEngine.Corrections corrections(Ledger ledger, ClosedMonths closed,
       Optional<ClosedMonths.Range> restated, RunScope payScope) {
-    if (!closed.any()) {
-      return CompEngine.Corrections.NONE;
-    }
+    BalanceLines.Opening opening = new BalanceLines.Opening(payScope.firstDay(),
+        ledger.balancesOwedAfter(payScope.from().minusMonths(1)));
     return new CompEngine.Corrections() {
       @Override
       public Dataset<Row> from(Dataset<Row> stepLines) {
+        if (!closed.any()) {
+          return null;
+        }
         Dataset<Row> rewritten = ledger.rewrittenLines(payScope.from(), payScope.to());
         if (restated.isEmpty()) {
           return PriorPeriodAdjustments.carried(rewritten, null, null);
@@ -151,8 +158,8 @@ public final class NightlyJob {
       }
 
       @Override
-      public BalanceLines.Opening balancesAfterClose() {
-        return new BalanceLines.Opening(closed.last().plusMonths(1).atDay(1), ledger.closedBalances(closed.last()));
+      public BalanceLines.Opening openingBalances() {
+        return opening;
       }
     };
   }

@@ -1,5 +1,6 @@
 package org.salescomp.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.salescomp.testing.Frames.row;
 import static org.salescomp.testing.TestPlans.d;
 
@@ -164,5 +165,19 @@ class BalanceLinesTest {
             row("n1", "2026-06-01", "400.00", "250.00", "0.00", "0.00", "0.00", "150.00"),
             row("t1", "2026-05-01", "0.00", "0.00", "0.00", "60.00", "0.00", "60.00")),
         closed.balances().drop("scenario"));
+  }
+
+  @Test
+  void aRepOwingBeforeTheFirstFoldedMonthIsFoldedWhateverItsPlanNow() {
+    // d1 owes 80.00 from before January (say, a new-hire draw) and is now on plan c, without draw or carry:
+    // January's V = -100.00 recovers nothing and is not carried, so the balance is held, not dropped
+    BalanceLines.Result opened = result(new BalanceLines.Opening(java.time.LocalDate.parse("2026-01-01"),
+        Frames.of("rep_id string, opening decimal(18,2)", row("d1", "80.00"))));
+    String schema = "rep_id string, month date, opening decimal(18,2), recovered decimal(18,2), drawn decimal(18,2), "
+        + "carried decimal(18,2), forgiven decimal(18,2), closing decimal(18,2)";
+    DataFrameAssert.assertSameRows(Frames.of(schema,
+            row("d1", "2026-01-01", "80.00", "0.00", "0.00", "0.00", "0.00", "80.00")),
+        opened.balances().where("rep_id = 'd1'").drop("scenario"));
+    assertThat(opened.lines().where("rep_id = 'd1'").count()).isZero();
   }
 }

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -170,13 +172,21 @@ class NightlyJobEndToEndTest {
 
   @Test
   @Order(5)
-  void aNightlyRunReplacesOnlyItsMonths() {
+  void aNightlyRunReplacesOnlyItsMonthsAndPaysThemAsTheBackfillDid() {
     List<Row> januaryBefore = spark.sql("select * from payouts where month = '2025-01-01' order by rep_id").collectAsList();
+    Map<String, List<Row>> backfilled = new LinkedHashMap<>();
+    for (String table : List.of("commission_lines", "payouts", "rep_balances", "kpi_rep_period", "kpi_team_period")) {
+      backfilled.put(table, withoutRunId(table));
+    }
+    // balances owed before May: the nightly's fold must start from them, not from zero
+    assertThat(count("select count(*) from rep_balances where month = '2025-05-01' and opening > 0")).isPositive();
+    // the backfill's logical date: May and June computed again, with the balances owed since January
     RunScope nightly = RunScope.nightly(LocalDate.of(2025, 6, 30), 1);
     NightlyJob.run(spark, settings, nightly, "scheduled__2025-06-30");
     PublishedLakehouse.registerViews(spark, settings.lakehouseRoot());
     assertThat(spark.sql("select * from payouts where month = '2025-01-01' order by rep_id").collectAsList())
         .isEqualTo(januaryBefore);
+    backfilled.forEach((table, rows) -> assertThat(withoutRunId(table)).as(table).isEqualTo(rows));
     assertThat(spark.sql("select distinct run_id from payouts where month >= '2025-05-01'").collectAsList())
         .extracting(r -> r.getString(0)).containsExactly("scheduled__2025-06-30");
     assertThat(count("select count(*) from run_log")).isEqualTo(2);
@@ -292,6 +302,10 @@ class NightlyJobEndToEndTest {
     Dataset<Row> rows = spark.table(table).where("period_type != 'month'").drop("run_id", "scorecard_score");
     return rows.orderBy(java.util.Arrays.stream(rows.columns()).map(org.apache.spark.sql.functions::col)
         .toArray(org.apache.spark.sql.Column[]::new)).collectAsList();
+  }
+
+  private static List<Row> withoutRunId(String table) {
+    return SortedRows.of(spark.table(table).drop("run_id"));
   }
 
   private static List<Row> sorted(String table) {
