@@ -40,7 +40,8 @@ import org.salescomp.io.PublishedTable;
  * array and folded with Spark SQL's {@code aggregate} in exact decimals: no row leaves the executors, no
  * UDF, and the fold's state is one decimal. A window function cannot express it: each month's recovery
  * depends on the balance the previous month's fold produced, not on a sum of inputs. Only reps whose plan
- * has a draw or carries negative months are folded; the others never owe a balance.
+ * has a draw or carries negative months, or who owe a balance when the fold starts, are folded; the others
+ * never owe one.
  */
 public final class BalanceLines {
   public static final String OPENING = "opening";
@@ -111,7 +112,8 @@ public final class BalanceLines {
       // a rep owing before the first folded month is folded too, whatever its plan now (a new hire's draw
       // is recovered under the plan that follows the new-hire plan)
       Dataset<Row> owing = opening.balances().where(col(OPENING).notEqual(0)).select(PayLines.REP_ID);
-      balanceReps = balanceReps.unionByName(folding.join(owing, PayLines.REP_ID, "left_semi").select(repKey[0], repKey[1]));
+      balanceReps = balanceReps.unionByName(
+          folding.join(owing, PayLines.REP_ID, "left_semi").select(repKey[0], repKey[1]));
     }
     Dataset<Row> months = folding.join(balanceReps.distinct(), repKey, "left_semi");
     Dataset<Row> variablePay = lines

@@ -76,8 +76,8 @@ public final class CompEngine {
     Dataset<Row> from(Dataset<Row> stepLines);
 
     /**
-     * Where the balance step's fold starts, and the balances owed before that month: after the last closed
-     * month, or at the first month the run computes when that is later.
+     * Where the balance step's fold starts and the balances owed before that month (a run: its first
+     * written month, from the balances published for the month before); none folds every month from zero.
      */
     default BalanceLines.Opening openingBalances() {
       return BalanceLines.Opening.NONE;

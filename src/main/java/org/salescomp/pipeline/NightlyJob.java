@@ -130,12 +130,12 @@ public final class NightlyJob {
 
   /**
    * Step 12 once a month is closed: the corrections of the restated months, posted in the first open month,
-   * and the corrections the rewritten months hold for older closed months, kept. And where the balance
-   * step's fold starts: at the first month the run writes, with the balances owed after the month before it as the lakehouse holds them (as
-   * closed, when that month is closed). The months before it stand as published. A run computes earlier
-   * months too (its lookback, from a January), but only to price the months it writes: a balance can be
-   * owed for longer than any lookback, and folded from zero there, a draw owed since the year before went
-   * unrecovered.
+   * and the corrections the rewritten months hold for older closed months, kept. And, in every run, where
+   * the balance step's fold starts: at the first month the run writes, with the balances owed after the
+   * month before as the lakehouse holds them (as closed, when that month is closed); the months before
+   * stand as published. A run computes earlier months too (its lookback, from a January), but only to
+   * price the months it writes: a balance can be owed for longer than any lookback, and folded from zero
+   * there, a draw owed since the year before went unrecovered.
    */
   private static CompEngine.Corrections corrections(Ledger ledger, ClosedMonths closed,
       Optional<ClosedMonths.Range> restated, RunScope payScope) {

@@ -175,7 +175,8 @@ class NightlyJobEndToEndTest {
   void aNightlyRunReplacesOnlyItsMonthsAndPaysThemAsTheBackfillDid() {
     List<Row> januaryBefore = spark.sql("select * from payouts where month = '2025-01-01' order by rep_id").collectAsList();
     Map<String, List<Row>> backfilled = new LinkedHashMap<>();
-    for (String table : List.of("commission_lines", "payouts", "rep_balances", "kpi_rep_period", "kpi_team_period")) {
+    for (String table : List.of("commission_lines", "payouts", "rep_balances", "kpi_rep_period",
+        "kpi_team_period")) {
       backfilled.put(table, withoutRunId(table));
     }
     // balances owed before May: the nightly's fold must start from them, not from zero
