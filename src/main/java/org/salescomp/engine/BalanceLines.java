@@ -41,7 +41,7 @@ import org.salescomp.io.PublishedTable;
  * UDF, and the fold's state is one decimal. A window function cannot express it: each month's recovery
  * depends on the balance the previous month's fold produced, not on a sum of inputs. Only reps whose plan
  * has a draw or carries negative months, or who owe a balance when the fold starts, are folded; the others
- * never owe one.
+ * never owe one. A rep owing when the fold starts who has no month in it is held at that balance.
  */
 public final class BalanceLines {
   public static final String OPENING = "opening";
@@ -159,6 +159,9 @@ public final class BalanceLines {
             .or(col(CARRIED).notEqual(0)).or(col(FORGIVEN).notEqual(0)).or(col(CLOSING).notEqual(0)))
         .select(PayLines.SCENARIO, PayLines.REP_ID, PayLines.MONTH, OPENING, RECOVERED, DRAWN, CARRIED, FORGIVEN,
             CLOSING);
+    if (opening.balances() != null) {
+      balances = balances.unionByName(heldWithoutMonths(opening.balances(), folding));
+    }
 
     Dataset<Row> out = LineBuilder.monthLines(folded, PayLines.DRAW_RECOVERY, col("recovery"),
             Explanations.args("recovered", col("recovery").multiply(-1).cast(Money.MONEY), "balance", col(OPENING),
@@ -170,6 +173,21 @@ public final class BalanceLines {
         .unionByName(LineBuilder.monthLines(folded, PayLines.NEGATIVE_CARRY, col(CARRIED),
             Explanations.args("variable", col(CARRIED).multiply(-1).cast(Money.MONEY), "balance", col(CLOSING))));
     return new Result(out, balances);
+  }
+
+  /**
+   * A rep owing before the first folded month who has no month in the fold (terminated before the run's
+   * window, the balance not forgiven): nothing can move the balance, since no line reaches a rep without a
+   * month, so it is held, one row per folded month, as a run over the whole history holds it in the idle
+   * months after the termination.
+   */
+  private static Dataset<Row> heldWithoutMonths(Dataset<Row> openingBalances, Dataset<Row> folding) {
+    return openingBalances.where(col(OPENING).notEqual(0))
+        .join(folding.select(PayLines.REP_ID), PayLines.REP_ID, "left_anti")
+        .crossJoin(folding.select(PayLines.SCENARIO, PayLines.MONTH).distinct())
+        .select(col(PayLines.SCENARIO), col(PayLines.REP_ID), col(PayLines.MONTH),
+            col(OPENING).cast(Money.MONEY).as(OPENING), Money.zero().as(RECOVERED), Money.zero().as(DRAWN),
+            Money.zero().as(CARRIED), Money.zero().as(FORGIVEN), col(OPENING).cast(Money.MONEY).as(CLOSING));
   }
 
   private static final StructType ROW = new StructType()

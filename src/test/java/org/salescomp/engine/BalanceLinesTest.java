@@ -180,4 +180,19 @@ class BalanceLinesTest {
         opened.balances().where("rep_id = 'd1'").drop("scenario"));
     assertThat(opened.lines().where("rep_id = 'd1'").count()).isZero();
   }
+
+  @Test
+  void aRepOwingWithNoMonthInTheFoldIsHeldInEveryFoldedMonth() {
+    // h1 was terminated before the fold's first month (May) owing 45.50, not forgiven: no month, no line, so the
+    // balance is held in May and June, the months the fold covers; a rep owing nothing gets no row
+    BalanceLines.Result opened = result(new BalanceLines.Opening(java.time.LocalDate.parse("2026-05-01"),
+        Frames.of("rep_id string, opening decimal(18,2)", row("h1", "45.50"), row("z1", "0.00"))));
+    String schema = "scenario string, rep_id string, month date, opening decimal(18,2), recovered decimal(18,2), "
+        + "drawn decimal(18,2), carried decimal(18,2), forgiven decimal(18,2), closing decimal(18,2)";
+    DataFrameAssert.assertSameRows(Frames.of(schema,
+            row("baseline", "h1", "2026-05-01", "45.50", "0.00", "0.00", "0.00", "0.00", "45.50"),
+            row("baseline", "h1", "2026-06-01", "45.50", "0.00", "0.00", "0.00", "0.00", "45.50")),
+        opened.balances().where("rep_id in ('h1', 'z1')"));
+    assertThat(opened.lines().where("rep_id = 'h1'").count()).isZero();
+  }
 }
