@@ -23,6 +23,7 @@ class SparkSessionsTest {
         .containsEntry("spark.sql.adaptive.autoBroadcastJoinThreshold", "32m")
         .containsEntry("spark.sql.constraintPropagation.enabled", "false")
         .containsEntry("spark.scheduler.mode", "FAIR")
+        .containsEntry("spark.sql.ui.explainMode", "simple")
         .containsEntry("spark.executor.memory", "4g")
         .containsEntry("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
         .containsEntry("spark.sql.session.timeZone", "UTC");
@@ -52,6 +53,18 @@ class SparkSessionsTest {
         .containsEntry("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .containsEntry("spark.sql.session.timeZone", "UTC")
         .containsEntry("spark.sql.adaptive.enabled", "true");
+  }
+
+  @Test
+  void plansAreRenderedInFullOnlyWhereAUiOrAnEventLogShowsThem() {
+    assertThat(SparkSessions.settings(new SparkConf(false), "salescomp", "", 16, true, Map.of()))
+        .doesNotContainKey("spark.sql.ui.explainMode");
+    assertThat(SparkSessions.settings(new SparkConf(false).set("spark.ui.enabled", "true"), "salescomp", "", 16,
+        false, Map.of())).doesNotContainKey("spark.sql.ui.explainMode");
+    assertThat(SparkSessions.settings(new SparkConf(false).set("spark.eventLog.enabled", "true"), "salescomp", "", 16,
+        false, Map.of())).doesNotContainKey("spark.sql.ui.explainMode");
+    assertThat(SparkSessions.settings(new SparkConf(false), "salescomp", "", 16, false,
+        Map.of("spark.eventLog.enabled", "true"))).doesNotContainKey("spark.sql.ui.explainMode");
   }
 
   @Test
