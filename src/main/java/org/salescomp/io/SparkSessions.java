@@ -78,8 +78,8 @@ public final class SparkSessions {
     // every query execution, and every re-plan of adaptive execution, renders its physical plan for the UI:
     // in "formatted" mode (Spark's default) that took 7% of the driver's main thread in a two-deal run
     // (Flight Recorder samples), in "simple" mode half as much. Without a UI or an event log no one reads it
-    if (!submitted.getBoolean("spark.ui.enabled", uiEnabled) && !submitted.getBoolean("spark.eventLog.enabled", false)
-        && !"true".equalsIgnoreCase(extraConf.get("spark.eventLog.enabled"))) {
+    if (!enabled(submitted, extraConf, "spark.ui.enabled", uiEnabled)
+        && !enabled(submitted, extraConf, "spark.eventLog.enabled", false)) {
       wanted.put("spark.sql.ui.explainMode", "simple");
     }
     wanted.putAll(extraConf);
@@ -102,6 +102,11 @@ public final class SparkSessions {
     settings.put("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
     settings.put("spark.sql.session.timeZone", "UTC");
     return settings;
+  }
+
+  /** A switch as the session will have it: spark-submit's, else salescomp.spark.conf's, else {@code otherwise}. */
+  private static boolean enabled(SparkConf submitted, Map<String, String> extraConf, String key, boolean otherwise) {
+    return submitted.getBoolean(key, Boolean.parseBoolean(extraConf.getOrDefault(key, String.valueOf(otherwise))));
   }
 
   /** The extensions the cluster names, with Delta's added once. */

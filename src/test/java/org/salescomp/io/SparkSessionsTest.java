@@ -65,6 +65,11 @@ class SparkSessionsTest {
         false, Map.of())).doesNotContainKey("spark.sql.ui.explainMode");
     assertThat(SparkSessions.settings(new SparkConf(false), "salescomp", "", 16, false,
         Map.of("spark.eventLog.enabled", "true"))).doesNotContainKey("spark.sql.ui.explainMode");
+    assertThat(SparkSessions.settings(new SparkConf(false), "salescomp", "", 16, false,
+        Map.of("spark.ui.enabled", "true"))).doesNotContainKey("spark.sql.ui.explainMode");
+    // what spark-submit says wins over salescomp.spark.conf
+    assertThat(SparkSessions.settings(new SparkConf(false).set("spark.ui.enabled", "false"), "salescomp", "", 16, true,
+        Map.of("spark.ui.enabled", "true"))).containsEntry("spark.sql.ui.explainMode", "simple");
   }
 
   @Test
