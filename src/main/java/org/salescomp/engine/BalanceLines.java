@@ -108,12 +108,13 @@ public final class BalanceLines {
     Dataset<Row> folding = opening.from() == null ? payMonthPlans
         : payMonthPlans.where(col(PayLines.MONTH).geq(lit(opening.from())));
     Dataset<Row> balanceReps = folding.where(usesBalance).select(repKey[0], repKey[1]);
-    if (opening.balances() != null) {
+    // rep_id, opening: the reps owing before the first folded month
+    Dataset<Row> owing = opening.balances() == null ? null : opening.balances().where(col(OPENING).notEqual(0));
+    if (owing != null) {
       // a rep owing before the first folded month is folded too, whatever its plan now (a new hire's draw
       // is recovered under the plan that follows the new-hire plan)
-      Dataset<Row> owing = opening.balances().where(col(OPENING).notEqual(0)).select(PayLines.REP_ID);
       balanceReps = balanceReps.unionByName(
-          folding.join(owing, PayLines.REP_ID, "left_semi").select(repKey[0], repKey[1]));
+          folding.join(owing.select(PayLines.REP_ID), PayLines.REP_ID, "left_semi").select(repKey[0], repKey[1]));
     }
     Dataset<Row> months = folding.join(balanceReps.distinct(), repKey, "left_semi");
     Dataset<Row> variablePay = lines
@@ -159,8 +160,8 @@ public final class BalanceLines {
             .or(col(CARRIED).notEqual(0)).or(col(FORGIVEN).notEqual(0)).or(col(CLOSING).notEqual(0)))
         .select(PayLines.SCENARIO, PayLines.REP_ID, PayLines.MONTH, OPENING, RECOVERED, DRAWN, CARRIED, FORGIVEN,
             CLOSING);
-    if (opening.balances() != null) {
-      balances = balances.unionByName(heldWithoutMonths(opening.balances(), folding));
+    if (owing != null) {
+      balances = balances.unionByName(heldWithoutMonths(owing, folding));
     }
 
     Dataset<Row> out = LineBuilder.monthLines(folded, PayLines.DRAW_RECOVERY, col("recovery"),
@@ -181,8 +182,8 @@ public final class BalanceLines {
    * month, so it is held, one row per folded month, as a run over the whole history holds it in the idle
    * months after the termination.
    */
-  private static Dataset<Row> heldWithoutMonths(Dataset<Row> openingBalances, Dataset<Row> folding) {
-    return openingBalances.where(col(OPENING).notEqual(0))
+  private static Dataset<Row> heldWithoutMonths(Dataset<Row> owing, Dataset<Row> folding) {
+    return owing
         .join(folding.select(PayLines.REP_ID), PayLines.REP_ID, "left_anti")
         .crossJoin(folding.select(PayLines.SCENARIO, PayLines.MONTH).distinct())
         .select(col(PayLines.SCENARIO), col(PayLines.REP_ID), col(PayLines.MONTH),

@@ -3,8 +3,10 @@ package org.salescomp.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -25,6 +28,7 @@ import org.salescomp.domain.RunScope;
 import org.salescomp.generate.DemoDataGenerator;
 import org.salescomp.generate.GeneratorOptions;
 import org.salescomp.generate.OutputFormat;
+import org.salescomp.io.LakehousePaths;
 import org.salescomp.publish.PublishedLakehouse;
 import org.salescomp.testing.SharedSpark;
 import org.salescomp.testing.SortedRows;
@@ -184,12 +188,11 @@ class NightlyJobEndToEndTest {
     // and, as the lakehouse holds it, a rep terminated before the history, owing 12.34 after April: with no
     // month in the run, nothing moves the balance; the run holds it in May and June, not drops it
     Dataset<Row> balances = spark.table("rep_balances");
-    spark.createDataFrame(List.of(org.apache.spark.sql.RowFactory.create("R-GONE", java.sql.Date.valueOf("2025-04-01"),
-            new java.math.BigDecimal("12.34"), new java.math.BigDecimal("0.00"), new java.math.BigDecimal("0.00"),
-            new java.math.BigDecimal("0.00"), new java.math.BigDecimal("0.00"), new java.math.BigDecimal("12.34"),
-            "an earlier run")), balances.schema())
-        .write().format("delta").mode("append")
-        .save(org.salescomp.io.LakehousePaths.table(settings.lakehouseRoot(), "rep_balances"));
+    BigDecimal owed = new BigDecimal("12.34");
+    BigDecimal none = new BigDecimal("0.00");
+    spark.createDataFrame(List.of(RowFactory.create("R-GONE", Date.valueOf("2025-04-01"), owed, none, none, none,
+            none, owed, "an earlier run")), balances.schema())
+        .write().format("delta").mode("append").save(LakehousePaths.table(settings.lakehouseRoot(), "rep_balances"));
     // the backfill's logical date: May and June computed again, with the balances owed since January
     RunScope nightly = RunScope.nightly(LocalDate.of(2025, 6, 30), 1);
     NightlyJob.run(spark, settings, nightly, "scheduled__2025-06-30");
@@ -201,8 +204,8 @@ class NightlyJobEndToEndTest {
         .extracting(Row::toString).containsExactly("[2025-05-01,12.34,12.34]", "[2025-06-01,12.34,12.34]");
     backfilled.forEach((table, rows) -> {
       Dataset<Row> now = spark.table(table);
-      now = table.equals("rep_balances") ? now.where("rep_id != 'R-GONE'") : now;
-      assertThat(SortedRows.of(now.drop("run_id"))).as(table).isEqualTo(rows);
+      assertThat(withoutRunId(table.equals("rep_balances") ? now.where("rep_id != 'R-GONE'") : now)).as(table)
+          .isEqualTo(rows);
     });
     assertThat(spark.sql("select distinct run_id from payouts where month >= '2025-05-01'").collectAsList())
         .extracting(r -> r.getString(0)).containsExactly("scheduled__2025-06-30");
@@ -322,7 +325,11 @@ class NightlyJobEndToEndTest {
   }
 
   private static List<Row> withoutRunId(String table) {
-    return SortedRows.of(spark.table(table).drop("run_id"));
+    return withoutRunId(spark.table(table));
+  }
+
+  private static List<Row> withoutRunId(Dataset<Row> rows) {
+    return SortedRows.of(rows.drop("run_id"));
   }
 
   private static List<Row> sorted(String table) {
