@@ -69,18 +69,34 @@ public final class CompEngine {
    */
   @FunctionalInterface
   public interface Corrections {
-    /** No closed month to correct (a simulation, or a lakehouse without a close). */
+    /** No closed month to correct, every month folded from a zero balance (a model without a ledger). */
     Corrections NONE = stepLines -> null;
 
     /** @return the correction lines, or null for none */
     Dataset<Row> from(Dataset<Row> stepLines);
 
     /**
-     * Where the balance step's fold starts and the balances owed before that month (a run: its first
-     * written month, from the balances published for the month before); none folds every month from zero.
+     * Where the balance step's fold starts and the balances owed before that month (a run or a
+     * simulation: its first written month, from the balances published for the month before); none folds
+     * every month from zero.
      */
     default BalanceLines.Opening openingBalances() {
       return BalanceLines.Opening.NONE;
+    }
+
+    /** No closed month to correct, and the fold starting at {@code opening} (a simulation). */
+    static Corrections openingWith(BalanceLines.Opening opening) {
+      return new Corrections() {
+        @Override
+        public Dataset<Row> from(Dataset<Row> stepLines) {
+          return null;
+        }
+
+        @Override
+        public BalanceLines.Opening openingBalances() {
+          return opening;
+        }
+      };
     }
   }
 

@@ -18,21 +18,23 @@ import org.salescomp.common.Money;
 import org.salescomp.engine.AdjustmentLines;
 import org.salescomp.engine.BalanceLines;
 import org.salescomp.engine.PayLines;
+import org.salescomp.io.DeltaLogs;
 import org.salescomp.io.LakehousePaths;
 import org.salescomp.marts.PeriodClose;
 import org.salescomp.quality.LateRows;
 
 /**
  * What a run reads of the pay ledger ("Closed periods (the pay ledger)"): the closed months, the published
- * lines it must not rewrite, and what the closed months older than the restate window paid. Reads only.
+ * lines it must not rewrite, what the closed months older than the restate window paid, and the balances
+ * owed when its pay starts (which a simulation reads too). Reads only.
  */
-final class Ledger {
+public final class Ledger {
   static final String COMMISSION_LINES = "commission_lines";
 
   private final SparkSession spark;
   private final String root;
 
-  Ledger(SparkSession spark, String root) {
+  public Ledger(SparkSession spark, String root) {
     this.spark = spark;
     this.root = root;
   }
@@ -60,11 +62,26 @@ final class Ledger {
   }
 
   /**
+   * Where the balance step's fold starts for pay written from {@code firstWritten}: that month, with each
+   * rep's balance owed after the month before as published. The months before stand as published, however
+   * far back a run or a simulation computes to price its own (a balance can be owed for longer than any
+   * lookback). A lakehouse without {@code rep_balances} owes nothing.
+   */
+  public BalanceLines.Opening openingAt(YearMonth firstWritten) {
+    return new BalanceLines.Opening(firstWritten.atDay(1), balancesOwedAfter(firstWritten.minusMonths(1)));
+  }
+
+  /** The version of {@code rep_balances} the opening reads (its latest), -1 when the table does not exist. */
+  public long balancesVersion() {
+    return DeltaLogs.version(spark, LakehousePaths.table(root, BalanceLines.TABLE.name()));
+  }
+
+  /**
    * Each rep's balance owed after {@code month}, as published (as closed, for a closed month): the closing
    * of the rep's latest {@code rep_balances} row up to that month (a rep owing nothing then has no row, or
    * a zero). rep_id, opening.
    */
-  Dataset<Row> balancesOwedAfter(YearMonth month) {
+  private Dataset<Row> balancesOwedAfter(YearMonth month) {
     Dataset<Row> balances = table(BalanceLines.TABLE.name()).orElse(null);
     if (balances == null) {
       return spark.emptyDataFrame().select(lit(null).cast("string").as(PayLines.REP_ID),

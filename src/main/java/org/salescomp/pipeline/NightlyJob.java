@@ -139,8 +139,7 @@ public final class NightlyJob {
    */
   private static CompEngine.Corrections corrections(Ledger ledger, ClosedMonths closed,
       Optional<ClosedMonths.Range> restated, RunScope payScope) {
-    BalanceLines.Opening opening = new BalanceLines.Opening(payScope.firstDay(),
-        ledger.balancesOwedAfter(payScope.from().minusMonths(1)));
+    BalanceLines.Opening opening = ledger.openingAt(payScope.from());
     return new CompEngine.Corrections() {
       @Override
       public Dataset<Row> from(Dataset<Row> stepLines) {

@@ -25,12 +25,14 @@ import org.salescomp.config.ScenarioSettings;
 import org.salescomp.config.Settings;
 import org.salescomp.domain.CompModel;
 import org.salescomp.domain.RunScope;
+import org.salescomp.engine.CompEngine;
 import org.salescomp.engine.Explanations;
 import org.salescomp.engine.PayLines;
 import org.salescomp.engine.PlanTable;
 import org.salescomp.io.DeltaPublisher;
 import org.salescomp.io.SourceTable;
 import org.salescomp.ops.InputVersions;
+import org.salescomp.pipeline.Ledger;
 import org.salescomp.pipeline.PayrollModel;
 import org.salescomp.staging.SourceData;
 
@@ -86,10 +88,13 @@ public final class SimulationJob {
     RunScope scope = request.scope();
     ScenarioSet scenarios = new ScenarioSet(settings.comp(), request.scenarios());
     InputVersions captured = InputVersions.capture(spark, settings);
-    List<SourceVersions.Input> versions = SourceVersions.of(settings, captured);
+    // as a run's, the fold of balances starts at the first month simulated, with the balances owed as paid
+    Ledger ledger = new Ledger(spark, settings.lakehouseRoot());
+    List<SourceVersions.Input> versions = SourceVersions.of(settings, captured, ledger.balancesVersion());
     SourceData inputs = SimulationInputs.readOnce(spark, settings, captured, scope.logicalDate());
     Stages stages = withoutExplanations(Stages.checkpointed());
-    PayrollModel model = SimulationModel.build(spark, inputs, scenarios, scope, stages, settings.reportingCurrency());
+    PayrollModel model = SimulationModel.build(spark, inputs, scenarios, scope, stages, settings.reportingCurrency(),
+        CompEngine.Detail.PAYOUTS, ledger.openingAt(scope.from()));
 
     Dataset<Row> payouts = stages.stage("scenario_payouts", ScenarioPayouts.build(model.pay().payouts(), scope, id));
     Dataset<Row> summary = stages.stage("scenario_summary", ScenarioSummary.build(new ScenarioSummary.Inputs(

@@ -13,6 +13,7 @@ import org.salescomp.common.Stages;
 import org.salescomp.config.ConfigError;
 import org.salescomp.domain.RunScope;
 import org.salescomp.engine.AwardRulesTable;
+import org.salescomp.engine.BalanceLines;
 import org.salescomp.engine.CompEngine;
 import org.salescomp.engine.PlanTable;
 import org.salescomp.intermediate.RepMonths;
@@ -40,6 +41,16 @@ final class SimulationModel {
   /** @param detail {@link CompEngine.Detail#PAYOUTS} in a simulation; tests compare it with every line's */
   static PayrollModel build(SparkSession spark, SourceData inputs, ScenarioSet scenarios, RunScope scope,
       Stages stages, String reportingCurrency, CompEngine.Detail detail) {
+    return build(spark, inputs, scenarios, scope, stages, reportingCurrency, detail, BalanceLines.Opening.NONE);
+  }
+
+  /**
+   * @param opening where the balance step's fold starts, and the balances owed then: the job's is the
+   *     ledger's at the simulation's first month, as a run's ({@link org.salescomp.pipeline.Ledger#openingAt});
+   *     {@link BalanceLines.Opening#NONE} folds every computed month from zero
+   */
+  static PayrollModel build(SparkSession spark, SourceData inputs, ScenarioSet scenarios, RunScope scope,
+      Stages stages, String reportingCurrency, CompEngine.Detail detail, BalanceLines.Opening opening) {
     Dataset<Row> reps = inputs.get(SourceTable.REPS);
     // distinct plan ids and roles of the roster: a handful of values, safe to bring to the driver
     Set<ScenarioSet.RosterPlan> rosterPlans = new HashSet<>();
@@ -55,7 +66,8 @@ final class SimulationModel {
         AwardRulesTable.of(spark, scenarios.awardRows()), scenarios.baseline().coaching(),
         scenarios.baseline().requiredCourses(), scenarios.lookbackMonths(), reportingCurrency);
     requireVersionsInForce(spark, roster, planTable, scenarios.names(), scope, rules.lookbackMonths());
-    return PayrollModel.build(inputs.with(SourceTable.REPS, roster), rules, scope, stages, detail);
+    return PayrollModel.build(inputs.with(SourceTable.REPS, roster), rules, scope, stages, detail,
+        CompEngine.Corrections.openingWith(opening));
   }
 
   /** As a run: a rep-month whose plan has no version in force yet stops the simulation, naming the scenario. */

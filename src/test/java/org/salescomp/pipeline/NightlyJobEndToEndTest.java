@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.salescomp.config.ScenarioSettings;
 import org.salescomp.config.Settings;
 import org.salescomp.domain.RunScope;
 import org.salescomp.generate.DemoDataGenerator;
@@ -30,6 +31,7 @@ import org.salescomp.generate.GeneratorOptions;
 import org.salescomp.generate.OutputFormat;
 import org.salescomp.io.LakehousePaths;
 import org.salescomp.publish.PublishedLakehouse;
+import org.salescomp.simulate.SimulationJob;
 import org.salescomp.testing.SharedSpark;
 import org.salescomp.testing.SortedRows;
 
@@ -315,6 +317,49 @@ class NightlyJobEndToEndTest {
           or q.new_customers != m.new_customers or q.csat_responses != m.csat_responses
           or q.complaints != m.complaints)
         """)).isZero();
+  }
+
+  /**
+   * "A simulation is the same engine run with other files": over months whose pay opens with a balance
+   * owed since before them, the baseline pays what the run paid. Both fold balances from the first month
+   * they write, opening with {@code rep_balances} as published. A simulation that folded from its first
+   * computed month (a January) from zero would not see a balance the lakehouse holds for April.
+   */
+  @Test
+  @Order(9)
+  void simulatingTheNightlysMonthsPaysWhatItPaidWithTheBalancesOwedBeforeThem() throws IOException {
+    // a rep who never owed and has variable pay of at least 10.00 in May
+    String rep = spark.sql("""
+        select p.rep_id from payouts p where p.month = '2025-05-01' and p.total - p.base_salary >= 10
+          and not exists (select 1 from rep_balances b where b.rep_id = p.rep_id)
+        order by p.rep_id limit 1""").first().getString(0);
+    // as the lakehouse holds it: owing 10.00 after April
+    BigDecimal owed = new BigDecimal("10.00");
+    BigDecimal none = new BigDecimal("0.00");
+    spark.createDataFrame(List.of(RowFactory.create(rep, Date.valueOf("2025-04-01"), owed, none, none, none,
+            none, owed, "an earlier run")), spark.table("rep_balances").schema())
+        .write().format("delta").mode("append").save(LakehousePaths.table(settings.lakehouseRoot(), "rep_balances"));
+    NightlyJob.run(spark, settings, RunScope.nightly(LocalDate.of(2025, 6, 30), 1), "scheduled__2025-06-30");
+
+    List<Path> overlays = List.of(Path.of("conf/local.conf"), dir.resolve("data").resolve("sources.conf"),
+        dir.resolve("lakehouse.conf"));
+    ScenarioSettings noChange = ScenarioSettings.load(
+        Files.writeString(dir.resolve("no-change.conf"), "# the plans in force\n"), overlays);
+    SimulationJob.run(spark, settings, new SimulationJob.Request(List.of(noChange),
+        RunScope.backfill(YearMonth.of(2025, 5), YearMonth.of(2025, 6)), "baseline", "opening"));
+    PublishedLakehouse.registerViews(spark, settings.lakehouseRoot());
+
+    // the run recovered the balance from May's variable pay
+    assertThat(spark.sql("select draw_recovery from payouts where month = '2025-05-01' and rep_id = '" + rep + "'")
+        .first().getDecimal(0)).isEqualTo(new BigDecimal("-10.00"));
+    String columns = "rep_id, month, base_salary, commission, clawback, cx_adjustment, cap_adjustment,"
+        + " guarantee_topup, bonus, awards, mentor_bonus, adjustments, spiff, override, draw_topup, draw_recovery,"
+        + " negative_carry, total";
+    Dataset<Row> paid = spark.sql("select " + columns + " from payouts where month >= '2025-05-01'");
+    Dataset<Row> simulated = spark.sql("select " + columns
+        + " from scenario_payouts where simulation_id = 'opening' and scenario = 'baseline'");
+    assertThat(paid.count()).isPositive();
+    assertThat(SortedRows.of(simulated)).isEqualTo(SortedRows.of(paid));
   }
 
   /** The quarter and year rows of a KPI table, sorted, without the run id and the scorecard score. */

@@ -21,6 +21,8 @@ import org.salescomp.domain.RunScope;
 import org.salescomp.generate.DemoDataGenerator;
 import org.salescomp.generate.GeneratorOptions;
 import org.salescomp.generate.OutputFormat;
+import org.salescomp.io.DeltaLogs;
+import org.salescomp.io.LakehousePaths;
 import org.salescomp.io.SourceReader;
 import org.salescomp.io.SourceTable;
 import org.salescomp.pipeline.NightlyJob;
@@ -215,7 +217,13 @@ class SimulationEndToEndTest {
   @Test
   void theSimulationIsRecordedWithItsInputsAndScenarioHashes() throws IOException {
     Row log = spark.sql("select * from simulation_log where simulation_id = '" + ID + "'").first();
-    assertThat(log.getList(log.fieldIndex("inputs"))).hasSize(SourceTable.values().length);
+    List<Row> inputs = log.getList(log.fieldIndex("inputs"));
+    // every source, and the published balances the simulation opened from
+    assertThat(inputs).hasSize(SourceTable.values().length + 1);
+    Row balances = inputs.get(inputs.size() - 1);
+    assertThat(balances.getString(0)).isEqualTo("rep_balances");
+    assertThat(balances.getString(3)).isEqualTo("delta:v" + DeltaLogs.version(spark,
+        LakehousePaths.table(settings.lakehouseRoot(), "rep_balances")));
     List<Row> scenarios = log.getList(log.fieldIndex("scenarios"));
     assertThat(scenarios).hasSize(17);
     assertThat(scenarios.get(1).getString(3)).hasSize(16);
