@@ -23,6 +23,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.salescomp.common.Money;
+import org.salescomp.common.Stages;
 import org.salescomp.intermediate.RepMonths;
 import org.salescomp.io.PublishedTable;
 
@@ -67,6 +68,8 @@ public final class BalanceLines {
     public static final Opening NONE = new Opening(null, null);
   }
 
+  /** The stage of the folded rep-months: one row per scenario, rep and month folded. */
+  public static final String FOLDS = "balance_folds";
   private static final String V = "variable_pay";
   private static final String DRAW_TARGET = "draw_target";
   private static final String TERMINATED_HERE = "terminated_here";
@@ -101,6 +104,16 @@ public final class BalanceLines {
   /** @param opening the first month folded and the balances owed before it ({@link Opening}) */
   public static Result build(Dataset<Row> lines, Dataset<Row> payMonthPlans, Dataset<Row> terminations,
       Opening opening) {
+    return build(lines, payMonthPlans, terminations, opening, Stages.inline());
+  }
+
+  /**
+   * @param stages where the folded rep-months are kept ({@value #FOLDS}): the lines of three kinds and
+   *     the balances are read from them, and each would otherwise plan and compute the fold and
+   *     everything it reads again
+   */
+  public static Result build(Dataset<Row> lines, Dataset<Row> payMonthPlans, Dataset<Row> terminations,
+      Opening opening, Stages stages) {
     Column usesBalance = col(PlanTable.DRAW_MONTHS).gt(0).and(col(PlanTable.DRAW_MONTHLY).gt(0))
         .or(col(PlanTable.CARRY_NEGATIVE));
     String[] repKey = {PayLines.SCENARIO, PayLines.REP_ID};
@@ -148,10 +161,10 @@ public final class BalanceLines {
       repMonths = repMonths.join(opening.balances().select(col(PayLines.REP_ID), col(OPENING)), PayLines.REP_ID, "left");
       owedBefore = coalesce(col(OPENING), Money.zero()).cast(Money.MONEY);
     }
-    Dataset<Row> folded = repMonths
+    Dataset<Row> folded = stages.stage(FOLDS, repMonths
         .select(col(PayLines.SCENARIO), col(PayLines.REP_ID),
             explode(aggregate(col("months"), initialState(owedBefore), BalanceLines::step).getField("rows")).as("r"))
-        .select(col(PayLines.SCENARIO), col(PayLines.REP_ID), col("r.*"));
+        .select(col(PayLines.SCENARIO), col(PayLines.REP_ID), col("r.*")));
 
     Dataset<Row> balances = folded
         .withColumn(RECOVERED, col("recovery").multiply(-1).cast(Money.MONEY))

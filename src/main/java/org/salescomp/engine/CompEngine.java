@@ -209,7 +209,7 @@ public final class CompEngine {
       variable = variable.unionByName(stages.stage("prior_period_adjustments", posted));
     }
     BalanceLines.Result balance = BalanceLines.build(variable, in.payMonthPlans(), in.terminations(),
-        corrections.openingBalances());
+        corrections.openingBalances(), stages);
     Dataset<Row> balanceLines = PayLines.withoutCorrectedPeriod(balance.lines());
     // a run keeps the balance lines, which every reader of its pay lines reads; a simulation's lines feed
     // only the payouts: no stage of their own
