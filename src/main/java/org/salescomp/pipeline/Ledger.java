@@ -21,6 +21,7 @@ import org.salescomp.engine.PayLines;
 import org.salescomp.io.DeltaLogs;
 import org.salescomp.io.LakehousePaths;
 import org.salescomp.marts.PeriodClose;
+import org.salescomp.ops.DeltaVersions;
 import org.salescomp.quality.LateRows;
 
 /**
@@ -68,10 +69,21 @@ public final class Ledger {
    * lookback). A lakehouse without {@code rep_balances} owes nothing.
    */
   public BalanceLines.Opening openingAt(YearMonth firstWritten) {
-    return new BalanceLines.Opening(firstWritten.atDay(1), balancesOwedAfter(firstWritten.minusMonths(1)));
+    return openingAt(firstWritten, balancesVersion());
   }
 
-  /** The version of {@code rep_balances} the opening reads (its latest), -1 when the table does not exist. */
+  /**
+   * As {@link #openingAt(YearMonth)}, reading {@code rep_balances} as it was at {@code balancesVersion}: a
+   * run committing meanwhile changes neither what is read nor the version recorded for it.
+   *
+   * @param balancesVersion from {@link #balancesVersion()}; -1 (no table) owes nothing
+   */
+  public BalanceLines.Opening openingAt(YearMonth firstWritten, long balancesVersion) {
+    return new BalanceLines.Opening(firstWritten.atDay(1),
+        balancesOwedAfter(firstWritten.minusMonths(1), balancesVersion));
+  }
+
+  /** The latest version of {@code rep_balances}, -1 when the table does not exist. */
   public long balancesVersion() {
     return DeltaLogs.version(spark, LakehousePaths.table(root, BalanceLines.TABLE.name()));
   }
@@ -81,12 +93,13 @@ public final class Ledger {
    * of the rep's latest {@code rep_balances} row up to that month (a rep owing nothing then has no row, or
    * a zero). rep_id, opening.
    */
-  private Dataset<Row> balancesOwedAfter(YearMonth month) {
-    Dataset<Row> balances = table(BalanceLines.TABLE.name()).orElse(null);
-    if (balances == null) {
+  private Dataset<Row> balancesOwedAfter(YearMonth month, long version) {
+    if (version < 0) {
       return spark.emptyDataFrame().select(lit(null).cast("string").as(PayLines.REP_ID),
           lit(null).cast(Money.MONEY).as(BalanceLines.OPENING));
     }
+    Dataset<Row> balances = spark.read().format("delta")
+        .load(DeltaVersions.at(LakehousePaths.table(root, BalanceLines.TABLE.name()), version));
     return balances.where(col(PayLines.MONTH).leq(lit(Date.valueOf(month.atDay(1)))))
         .groupBy(PayLines.REP_ID)
         .agg(max_by(col(BalanceLines.CLOSING), col(PayLines.MONTH)).as(BalanceLines.OPENING));

@@ -10,7 +10,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.salescomp.domain.RunScope;
 import org.salescomp.engine.Payouts;
-import org.salescomp.engine.Payouts;
 
 /**
  * {@code scenario_payouts}: one row per simulation, scenario, rep and month of the simulated months,

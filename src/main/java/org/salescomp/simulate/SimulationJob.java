@@ -90,11 +90,12 @@ public final class SimulationJob {
     InputVersions captured = InputVersions.capture(spark, settings);
     // as a run's, the fold of balances starts at the first month simulated, with the balances owed as paid
     Ledger ledger = new Ledger(spark, settings.lakehouseRoot());
-    List<SourceVersions.Input> versions = SourceVersions.of(settings, captured, ledger.balancesVersion());
+    long balancesVersion = ledger.balancesVersion();
+    List<SourceVersions.Input> versions = SourceVersions.of(settings, captured, balancesVersion);
     SourceData inputs = SimulationInputs.readOnce(spark, settings, captured, scope.logicalDate());
     Stages stages = withoutExplanations(Stages.checkpointed());
     PayrollModel model = SimulationModel.build(spark, inputs, scenarios, scope, stages, settings.reportingCurrency(),
-        CompEngine.Detail.PAYOUTS, ledger.openingAt(scope.from()));
+        CompEngine.Detail.PAYOUTS, ledger.openingAt(scope.from(), balancesVersion));
 
     Dataset<Row> payouts = stages.stage("scenario_payouts", ScenarioPayouts.build(model.pay().payouts(), scope, id));
     Dataset<Row> summary = stages.stage("scenario_summary", ScenarioSummary.build(new ScenarioSummary.Inputs(

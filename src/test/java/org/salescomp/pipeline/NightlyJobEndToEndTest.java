@@ -26,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.salescomp.config.ScenarioSettings;
 import org.salescomp.config.Settings;
 import org.salescomp.domain.RunScope;
+import org.salescomp.engine.BalanceLines;
+import org.salescomp.engine.Payouts;
 import org.salescomp.generate.DemoDataGenerator;
 import org.salescomp.generate.GeneratorOptions;
 import org.salescomp.generate.OutputFormat;
@@ -189,12 +191,7 @@ class NightlyJobEndToEndTest {
     assertThat(count("select count(*) from rep_balances where month = '2025-05-01' and opening > 0")).isPositive();
     // and, as the lakehouse holds it, a rep terminated before the history, owing 12.34 after April: with no
     // month in the run, nothing moves the balance; the run holds it in May and June, not drops it
-    Dataset<Row> balances = spark.table("rep_balances");
-    BigDecimal owed = new BigDecimal("12.34");
-    BigDecimal none = new BigDecimal("0.00");
-    spark.createDataFrame(List.of(RowFactory.create("R-GONE", Date.valueOf("2025-04-01"), owed, none, none, none,
-            none, owed, "an earlier run")), balances.schema())
-        .write().format("delta").mode("append").save(LakehousePaths.table(settings.lakehouseRoot(), "rep_balances"));
+    owesAfterApril("R-GONE", "12.34");
     // the backfill's logical date: May and June computed again, with the balances owed since January
     RunScope nightly = RunScope.nightly(LocalDate.of(2025, 6, 30), 1);
     NightlyJob.run(spark, settings, nightly, "scheduled__2025-06-30");
@@ -334,11 +331,7 @@ class NightlyJobEndToEndTest {
           and not exists (select 1 from rep_balances b where b.rep_id = p.rep_id)
         order by p.rep_id limit 1""").first().getString(0);
     // as the lakehouse holds it: owing 10.00 after April
-    BigDecimal owed = new BigDecimal("10.00");
-    BigDecimal none = new BigDecimal("0.00");
-    spark.createDataFrame(List.of(RowFactory.create(rep, Date.valueOf("2025-04-01"), owed, none, none, none,
-            none, owed, "an earlier run")), spark.table("rep_balances").schema())
-        .write().format("delta").mode("append").save(LakehousePaths.table(settings.lakehouseRoot(), "rep_balances"));
+    owesAfterApril(rep, "10.00");
     NightlyJob.run(spark, settings, RunScope.nightly(LocalDate.of(2025, 6, 30), 1), "scheduled__2025-06-30");
 
     List<Path> overlays = List.of(Path.of("conf/local.conf"), dir.resolve("data").resolve("sources.conf"),
@@ -352,14 +345,22 @@ class NightlyJobEndToEndTest {
     // the run recovered the balance from May's variable pay
     assertThat(spark.sql("select draw_recovery from payouts where month = '2025-05-01' and rep_id = '" + rep + "'")
         .first().getDecimal(0)).isEqualTo(new BigDecimal("-10.00"));
-    String columns = "rep_id, month, base_salary, commission, clawback, cx_adjustment, cap_adjustment,"
-        + " guarantee_topup, bonus, awards, mentor_bonus, adjustments, spiff, override, draw_topup, draw_recovery,"
-        + " negative_carry, total";
+    String columns = "rep_id, month, " + String.join(", ", Payouts.amountColumns());
     Dataset<Row> paid = spark.sql("select " + columns + " from payouts where month >= '2025-05-01'");
     Dataset<Row> simulated = spark.sql("select " + columns
         + " from scenario_payouts where simulation_id = 'opening' and scenario = 'baseline'");
     assertThat(paid.count()).isPositive();
     assertThat(SortedRows.of(simulated)).isEqualTo(SortedRows.of(paid));
+  }
+
+  /** As the lakehouse holds it, written by an earlier run: the rep owes {@code amount} after April 2025. */
+  private static void owesAfterApril(String rep, String amount) {
+    BigDecimal owed = new BigDecimal(amount);
+    BigDecimal none = new BigDecimal("0.00");
+    spark.createDataFrame(List.of(RowFactory.create(rep, Date.valueOf("2025-04-01"), owed, none, none, none,
+            none, owed, "an earlier run")), BalanceLines.TABLE.schema())
+        .write().format("delta").mode("append").save(LakehousePaths.table(settings.lakehouseRoot(),
+            BalanceLines.TABLE.name()));
   }
 
   /** The quarter and year rows of a KPI table, sorted, without the run id and the scorecard score. */

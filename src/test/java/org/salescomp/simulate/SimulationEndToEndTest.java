@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.salescomp.config.ScenarioSettings;
 import org.salescomp.config.Settings;
 import org.salescomp.domain.RunScope;
+import org.salescomp.engine.Payouts;
 import org.salescomp.generate.DemoDataGenerator;
 import org.salescomp.generate.GeneratorOptions;
 import org.salescomp.generate.OutputFormat;
@@ -101,9 +102,7 @@ class SimulationEndToEndTest {
     return spark.sql(sql).first().getLong(0);
   }
 
-  private static final String PAYOUT_COLUMNS = "rep_id, month, base_salary, commission, clawback, cx_adjustment,"
-      + " cap_adjustment, guarantee_topup, bonus, awards, mentor_bonus, adjustments, spiff, override, draw_topup,"
-      + " draw_recovery, negative_carry, total";
+  private static final String PAYOUT_COLUMNS = "rep_id, month, " + String.join(", ", Payouts.amountColumns());
 
   private static Dataset<Row> scenario(String name) {
     return spark.sql("select " + PAYOUT_COLUMNS + " from scenario_payouts where simulation_id = '" + ID
