@@ -26,6 +26,8 @@ public final class SparkSessions {
   static final String DELTA_EXTENSION = "io.delta.sql.DeltaSparkSessionExtension";
   static final String EXTENSIONS = "spark.sql.extensions";
   static final String ADAPTIVE = "spark.sql.adaptive.enabled";
+  /** How many generated classes Spark keeps compiled; a static setting, read when the JVM first compiles one. */
+  static final String CODEGEN_CACHE = "spark.sql.codegen.cache.maxEntries";
 
   private SparkSessions() {}
 
@@ -62,6 +64,11 @@ public final class SparkSessions {
     // Delta statistics and small local tables: no need for a metastore (a cluster's spark-defaults may name one)
     wanted.put("spark.sql.catalogImplementation", "in-memory");
     wanted.put("spark.databricks.delta.snapshotPartitions", String.valueOf(Math.max(1, Math.min(shufflePartitions, 8))));
+    // Spark keeps the last 100 classes it generated and compiled (Janino), keyed by their source. A run
+    // compiles about 1,250 distinct ones, so a class needed again later in the run, or by the next run in
+    // the same JVM (a long-lived driver, the tests), was compiled again: a run on the tests' 6-month world
+    // compiled 1,518 classes, and 1,515 when it ran again in the same JVM; kept, 1,254 and 44-145
+    wanted.put(CODEGEN_CACHE, "4096");
     // the model joins per-rep tables with per-scenario ones many times: once the shuffle has measured
     // the sides, a side this small per partition is hashed instead of both sides sorted (a 64-scenario
     // simulation at scale 10: 349.6 s -> 325.0 s, measured in one run each)

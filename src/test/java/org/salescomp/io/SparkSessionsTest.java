@@ -23,6 +23,7 @@ class SparkSessionsTest {
         .containsEntry("spark.sql.adaptive.autoBroadcastJoinThreshold", "32m")
         .containsEntry("spark.sql.constraintPropagation.enabled", "false")
         .containsEntry("spark.scheduler.mode", "FAIR")
+        .containsEntry("spark.sql.codegen.cache.maxEntries", "4096")
         .containsEntry("spark.sql.ui.explainMode", "simple")
         .containsEntry("spark.executor.memory", "4g")
         .containsEntry("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
@@ -39,6 +40,7 @@ class SparkSessionsTest {
         .set("spark.sql.catalogImplementation", "hive")
         .set("spark.sql.adaptive.autoBroadcastJoinThreshold", "10m")
         .set("spark.executor.memory", "8g")
+        .set("spark.sql.codegen.cache.maxEntries", "100")
         .set("spark.sql.extensions", "com.example.Audit")
         .set("spark.sql.adaptive.enabled", "false");
 
@@ -47,7 +49,7 @@ class SparkSessionsTest {
 
     assertThat(settings).doesNotContainKeys("spark.master", "spark.app.name", "spark.sql.shuffle.partitions",
         "spark.ui.enabled", "spark.sql.catalogImplementation", "spark.sql.adaptive.autoBroadcastJoinThreshold",
-        "spark.executor.memory");
+        "spark.executor.memory", "spark.sql.codegen.cache.maxEntries");
     // required for correct results: Delta added to the cluster's extensions, UTC, adaptive execution
     assertThat(settings).containsEntry("spark.sql.extensions", "com.example.Audit,io.delta.sql.DeltaSparkSessionExtension")
         .containsEntry("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
