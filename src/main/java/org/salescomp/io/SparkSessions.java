@@ -66,8 +66,7 @@ public final class SparkSessions {
     wanted.put("spark.databricks.delta.snapshotPartitions", String.valueOf(Math.max(1, Math.min(shufflePartitions, 8))));
     // Spark keeps the last 100 classes it generated and compiled (Janino), keyed by their source. A run
     // compiles about 1,250 distinct ones, so a class needed again later in the run, or by the next run in
-    // the same JVM (a long-lived driver, the tests), was compiled again: a run on the tests' 6-month world
-    // compiled 1,518 classes, and 1,515 when it ran again in the same JVM; kept, 1,254 and 44-145
+    // the same JVM (a long-lived driver, the tests), was compiled again (figures: README "Performance")
     wanted.put(CODEGEN_CACHE, "4096");
     // the model joins per-rep tables with per-scenario ones many times: once the shuffle has measured
     // the sides, a side this small per partition is hashed instead of both sides sorted (a 64-scenario
