@@ -3,14 +3,19 @@ package org.salescomp.engine;
 import static org.salescomp.testing.Frames.row;
 import static org.salescomp.testing.TestPlans.d;
 
+import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salescomp.domain.CommissionRules;
+import org.salescomp.domain.Plan;
+import org.salescomp.domain.Tier;
 import org.salescomp.domain.TierMode;
 import org.salescomp.testing.DataFrameAssert;
 import org.salescomp.testing.Frames;
+import org.salescomp.testing.SharedSpark;
 import org.salescomp.testing.TestPlans;
 
 /** Step 2 of a rep-month: commission lines, from the spec's worked examples and the band edges. */
@@ -94,6 +99,42 @@ class DealCommissionLinesTest {
         "D9 services: 50,000.00 in tier 1 at 2% + 50,000.00 in tier 2 at 5% + 50,000.00 in tier 3 at 8% = 7,500.00"));
     DataFrameAssert.assertSameRows(expected,
         lines(deal, TestPlans.workedExample(TierMode.MARGINAL), quota("100000.00"), 24));
+  }
+
+  @Test
+  void aPlanWithFewerTiersThanAnotherInTheRunReadsOnlyItsOwn() {
+    // r1 on p (the worked example's three tiers), r2 and r3 on two-tier plans (2% / 5% from 1.0), marginal and
+    // retroactive: the lookups run up to three tiers on every row, and a missing third tier must not count
+    CommissionRules p = TestPlans.workedExample(TierMode.MARGINAL);
+    List<Tier> twoTiers = List.of(new Tier(d("0"), d("0.02")), new Tier(d("1.0"), d("0.05")));
+    CommissionRules q = new CommissionRules(TierMode.MARGINAL, twoTiers, p.productMultipliers(),
+        p.channelMultipliers(), d("0"), null);
+    CommissionRules r = new CommissionRules(TierMode.RETROACTIVE, twoTiers, p.productMultipliers(),
+        p.channelMultipliers(), d("0"), null);
+    Dataset<Row> planTable = PlanTable.of(SharedSpark.session(),
+        PlanTable.rows(PlanTable.BASELINE, Map.of(
+            "p", new Plan("p", List.of(TestPlans.version(p))),
+            "q", new Plan("q", List.of(TestPlans.version(q))),
+            "r", new Plan("r", List.of(TestPlans.version(r))))));
+    Dataset<Row> repMonths = Frames.of(REP_MONTHS,
+        row("r1", "2026-01-01", 31, 31, "t1", "account-executive", "p", "2024-01-01", null, 24),
+        row("r2", "2026-01-01", 31, 31, "t1", "account-executive", "q", "2024-01-01", null, 24),
+        row("r3", "2026-01-01", 31, 31, "t1", "account-executive", "r", "2024-01-01", null, 24));
+    Dataset<Row> quotas = Frames.of(QUOTAS, row("r1", "2026-01-01", "100000.00"),
+        row("r2", "2026-01-01", "100000.00"), row("r3", "2026-01-01", "100000.00"));
+    Dataset<Row> deals = Frames.of(DEALS,
+        row("D1", "r1", "2026-01-01", "2026-01-09", "services", "direct", "150000.00"),
+        row("D2", "r2", "2026-01-01", "2026-01-09", "services", "direct", "150000.00"),
+        row("D3", "r3", "2026-01-01", "2026-01-09", "services", "direct", "150000.00"));
+    Dataset<Row> expected = Frames.of(EXPECTED,
+        row("D1", 3, "7500.00",
+            "D1 services: 50,000.00 in tier 1 at 2% + 50,000.00 in tier 2 at 5% + 50,000.00 in tier 3 at 8% = 7,500.00"),
+        // 100,000 * 2% + 50,000 * 5%
+        row("D2", 2, "4500.00", "D2 services: 100,000.00 in tier 1 at 2% + 50,000.00 in tier 2 at 5% = 4,500.00"),
+        // final attainment 1.5 reaches tier 2: 150,000 * 5%
+        row("D3", 2, "7500.00", "D3 services: 150,000.00 at 5% (tier 2 of final attainment 1.5) = 7,500.00"));
+    DataFrameAssert.assertSameRows(expected,
+        DealCommissionLines.build(deals, RepMonthPlans.build(repMonths, planTable), quotas));
   }
 
   @Test
