@@ -130,9 +130,10 @@ public final class BalanceLines {
           folding.join(owing.select(PayLines.REP_ID), PayLines.REP_ID, "left_semi").select(repKey[0], repKey[1]));
     }
     Dataset<Row> months = folding.join(balanceReps.distinct(), repKey, "left_semi");
+    // summed for every rep-month and then joined to the folded months: the sum shrinks the lines where they
+    // are (one row per rep-month leaves each partition), where a join first would move and sort every line
     Dataset<Row> variablePay = lines
         .where(col(PayLines.LINE_TYPE).notEqual(lit(PayLines.BASE_SALARY)))
-        .join(months.select(repKey[0], repKey[1]).distinct(), repKey, "left_semi")
         .groupBy(PayLines.SCENARIO, PayLines.REP_ID, PayLines.MONTH)
         .agg(Money.sum(col(PayLines.AMOUNT)).as(V));
 
