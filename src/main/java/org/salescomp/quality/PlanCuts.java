@@ -14,7 +14,8 @@ import org.apache.spark.sql.execution.LogicalRDD;
  * that reads them, kept on the executors (memory, then disk) and read from there, and its children
  * plan against a leaf. Unlike a cache, a checkpoint is not registered with Spark's cache manager, which
  * would compare every later plan of the run (the whole pay model) with each cut. {@link #release}
- * drops the kept rows.
+ * drops the kept rows, and waits until they are gone: runs release them last, just before the session
+ * stops, and a session stopped while removals are under way prints their rejected callbacks' stack traces.
  */
 final class PlanCuts {
   private final List<Dataset<Row>> kept = new ArrayList<>();
@@ -28,7 +29,7 @@ final class PlanCuts {
   void release() {
     for (Dataset<Row> cut : kept) {
       if (cut.queryExecution().logical() instanceof LogicalRDD leaf) {
-        leaf.rdd().unpersist(false);
+        leaf.rdd().unpersist(true);
       }
     }
     kept.clear();
