@@ -49,7 +49,8 @@ public final class DemoDataGenerator {
           write(writer, counts, table, DealEnvelopes.table(envelopes, table));
         }
       } finally {
-        envelopes.unpersist();
+        // waits: the command may stop the session next, and removals under way then print stack traces
+        envelopes.unpersist(true);
       }
     } finally {
       shared.destroy();

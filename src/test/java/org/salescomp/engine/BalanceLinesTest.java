@@ -13,12 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.salescomp.domain.BalanceRules;
 import org.salescomp.domain.DrawRules;
 import org.salescomp.domain.OverrideRules;
-import org.salescomp.domain.Plan;
 import org.salescomp.domain.PlanVersion;
 import org.salescomp.domain.TierMode;
 import org.salescomp.testing.DataFrameAssert;
 import org.salescomp.testing.Frames;
-import org.salescomp.testing.SharedSpark;
 import org.salescomp.testing.TestPlans;
 
 /**
@@ -41,12 +39,10 @@ class BalanceLinesTest {
    * c: the defaults (no draw, nothing carried).
    */
   private static Dataset<Row> planTable() {
-    return PlanTable.of(SharedSpark.session(), PlanTable.rows(PlanTable.BASELINE, Map.of(
-        "a", new Plan("a", List.of(version(new DrawRules(d("2000.00"), 2, true),
-            new BalanceRules(true, d("1.000000"), false), "a"))),
-        "b", new Plan("b", List.of(version(new DrawRules(d("1000.00"), 1, false),
-            new BalanceRules(true, d("0.500000"), true), "b"))),
-        "c", new Plan("c", List.of(version(DrawRules.NONE, BalanceRules.NONE, "c"))))));
+    return TestPlans.planTable(Map.of(
+        "a", version(new DrawRules(d("2000.00"), 2, true), new BalanceRules(true, d("1.000000"), false), "a"),
+        "b", version(new DrawRules(d("1000.00"), 1, false), new BalanceRules(true, d("0.500000"), true), "b"),
+        "c", version(DrawRules.NONE, BalanceRules.NONE, "c")));
   }
 
   private static Object[] month(String rep, String month, int active, int days, String plan, String hired, int index) {

@@ -10,12 +10,10 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salescomp.domain.CommissionRules;
-import org.salescomp.domain.Plan;
 import org.salescomp.domain.Tier;
 import org.salescomp.domain.TierMode;
 import org.salescomp.testing.DataFrameAssert;
 import org.salescomp.testing.Frames;
-import org.salescomp.testing.SharedSpark;
 import org.salescomp.testing.TestPlans;
 
 /** Step 2 of a rep-month: commission lines, from the spec's worked examples and the band edges. */
@@ -111,11 +109,8 @@ class DealCommissionLinesTest {
         p.channelMultipliers(), d("0"), null);
     CommissionRules r = new CommissionRules(TierMode.RETROACTIVE, twoTiers, p.productMultipliers(),
         p.channelMultipliers(), d("0"), null);
-    Dataset<Row> planTable = PlanTable.of(SharedSpark.session(),
-        PlanTable.rows(PlanTable.BASELINE, Map.of(
-            "p", new Plan("p", List.of(TestPlans.version(p))),
-            "q", new Plan("q", List.of(TestPlans.version(q))),
-            "r", new Plan("r", List.of(TestPlans.version(r))))));
+    Dataset<Row> planTable = TestPlans.planTable(Map.of(
+        "p", TestPlans.version(p), "q", TestPlans.version(q), "r", TestPlans.version(r)));
     Dataset<Row> repMonths = Frames.of(REP_MONTHS,
         row("r1", "2026-01-01", 31, 31, "t1", "account-executive", "p", "2024-01-01", null, 24),
         row("r2", "2026-01-01", 31, 31, "t1", "account-executive", "q", "2024-01-01", null, 24),

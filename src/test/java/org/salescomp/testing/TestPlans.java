@@ -67,6 +67,13 @@ public final class TestPlans {
 
   /** A plan table with one plan {@code p} of one version, in the baseline scenario. */
   public static Dataset<Row> planTable(PlanVersion version) {
-    return PlanTable.of(SharedSpark.session(), PlanTable.rows(PlanTable.BASELINE, Map.of("p", new Plan("p", List.of(version)))));
+    return planTable(Map.of("p", version));
+  }
+
+  /** A plan table with one plan per key, each of the one version given, in the baseline scenario. */
+  public static Dataset<Row> planTable(Map<String, PlanVersion> versions) {
+    Map<String, Plan> plans = new TreeMap<>();
+    versions.forEach((id, version) -> plans.put(id, new Plan(id, List.of(version))));
+    return PlanTable.of(SharedSpark.session(), PlanTable.rows(PlanTable.BASELINE, plans));
   }
 }
