@@ -82,4 +82,26 @@ class SparkSessionsTest {
     assertThat(SparkSessions.settings(delta, "salescomp", "", 16, false, Map.of()))
         .containsEntry("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
   }
+
+  @Test
+  void inLocalModeTheLocalFileSystemAnswersWithoutStartingProcesses() {
+    String fileSystem = "spark.hadoop.fs.file.impl";
+    String fileContext = "spark.hadoop.fs.AbstractFileSystem.file.impl";
+    assertThat(SparkSessions.settings(new SparkConf(false), "salescomp", "local[2]", 16, false, Map.of()))
+        .containsEntry(fileSystem, "org.salescomp.io.NioLocalFileSystem")
+        .containsEntry(fileContext, "org.salescomp.io.NioLocalFs");
+    // a cluster keeps Hadoop's, whether spark-submit or the config names it
+    assertThat(SparkSessions.settings(new SparkConf(false).set("spark.master", "spark://host:7077"), "salescomp",
+        "local[2]", 16, false, Map.of())).doesNotContainKeys(fileSystem, fileContext);
+    assertThat(SparkSessions.settings(new SparkConf(false), "salescomp", "yarn", 16, false, Map.of()))
+        .doesNotContainKeys(fileSystem, fileContext);
+    // a choice in salescomp.spark.conf or spark-submit is kept
+    assertThat(SparkSessions.settings(new SparkConf(false), "salescomp", "local[2]", 16, false,
+        Map.of(fileSystem, "org.apache.hadoop.fs.LocalFileSystem")))
+        .containsEntry(fileSystem, "org.apache.hadoop.fs.LocalFileSystem")
+        .containsEntry(fileContext, "org.salescomp.io.NioLocalFs");
+    assertThat(SparkSessions.settings(new SparkConf(false).set(fileContext, "org.apache.hadoop.fs.local.LocalFs"),
+        "salescomp", "local[2]", 16, false, Map.of())).doesNotContainKey(fileContext)
+        .containsEntry(fileSystem, "org.salescomp.io.NioLocalFileSystem");
+  }
 }
