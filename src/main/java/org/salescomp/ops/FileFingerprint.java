@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.SparkSession;
 import org.salescomp.common.ContentHash;
 
@@ -25,29 +26,18 @@ public final class FileFingerprint {
       FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
       Path qualifiedRoot = fs.makeQualified(root);
       List<String> entries = new ArrayList<>();
-      addFiles(fs, qualifiedRoot, qualifiedRoot, entries);
+      RemoteIterator<LocatedFileStatus> files = fs.listFiles(qualifiedRoot, true);
+      while (files.hasNext()) {
+        LocatedFileStatus file = files.next();
+        String relative = relative(qualifiedRoot, file.getPath());
+        if (!hidden(relative)) {
+          entries.add(relative + "\t" + file.getLen() + "\t" + file.getModificationTime());
+        }
+      }
       entries.sort(String::compareTo);
       return ContentHash.full(String.join("\n", entries));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list the files of source " + location, e);
-    }
-  }
-
-  /**
-   * The files under the folder, walked with plain statuses: a located status (FileSystem.listFiles) reads
-   * each local file's permissions, which Hadoop's local file system asks an {@code ls} process for.
-   */
-  private static void addFiles(FileSystem fs, Path root, Path folder, List<String> entries) throws IOException {
-    for (FileStatus status : fs.listStatus(folder)) {
-      String relative = relative(root, status.getPath());
-      if (hidden(relative)) {
-        continue;
-      }
-      if (status.isDirectory()) {
-        addFiles(fs, root, status.getPath(), entries);
-      } else {
-        entries.add(relative + "\t" + status.getLen() + "\t" + status.getModificationTime());
-      }
     }
   }
 
